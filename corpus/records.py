@@ -1,0 +1,131 @@
+"""Article records from loose fields: validation and inference of what is missing."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from corpus.dates import Published, parse_published
+from corpus.errors import InputError
+from corpus.language import detect_language, normalise_language
+from corpus.models import Article, Candidate
+from corpus.text import content_hash, normalise_newlines, split_paragraphs
+from corpus.urls import canonical_url, check_url, outlet_from_url
+
+RECORD_FIELDS = ("id", "url", "outlet", "title", "published", "language", "text", "author")
+MAX_TEXT_CHARS = 2_000_000
+MAX_ID_CHARS = 200
+_ID_OK = re.compile(r"^[\w.:\-/]+$")
+# Alternative names that feeds, scrapers and spreadsheets use for our fields.
+ALIASES = {
+    "link": "url", "source_url": "url", "site": "outlet", "site_name": "outlet",
+    "sitename": "outlet", "source_name": "outlet", "headline": "title", "date": "published",
+    "pubdate": "published", "published_at": "published", "publication_date": "published",
+    "lang": "language", "body": "text", "content": "text", "byline": "author",
+}
+
+
+def _string(value: Any, name: str, where: str) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, str | int | float) and not isinstance(value, bool):
+        text = str(value).strip()
+        return text or None
+    raise InputError(where, f"field {name!r} should be text, got {type(value).__name__}")
+
+
+def derive_id(url: str | None, text_hash: str) -> str:
+    """A stable id: from the canonical URL when there is one, else from the content."""
+    if url:
+        return "u" + hashlib.sha1(canonical_url(url).encode("utf-8")).hexdigest()[:16]
+    return "h" + text_hash[:16]
+
+
+def build_article(
+    fields: Mapping[str, Any],
+    *,
+    where: str,
+    source: str,
+    default_tz: str = "UTC",
+    published: Published | None = None,
+) -> Candidate:
+    """A Candidate for one record: the article and its warnings, or the reason it fails.
+
+    Reads `RECORD_FIELDS` (and their ALIASES); every other field goes to
+    metadata. `published` may be given already parsed (a dateline found in the
+    text); the record's own field wins.
+    """
+    try:
+        return _build(fields, where=where, source=source, default_tz=default_tz, found=published)
+    except InputError as exc:
+        return Candidate(where=where, error=exc.problem)
+
+
+def _build(
+    fields: Mapping[str, Any], *, where: str, source: str, default_tz: str,
+    found: Published | None,
+) -> Candidate:
+    if not isinstance(fields, Mapping):
+        raise InputError(where, f"a record should be an object, got {type(fields).__name__}")
+    known: dict[str, Any] = {}
+    metadata: dict[str, Any] = {}
+    for key, value in fields.items():
+        name = ALIASES.get(str(key).lower(), str(key).lower())
+        if name in RECORD_FIELDS and known.get(name) is None:
+            known[name] = value
+        else:
+            metadata[str(key)] = value
+    warnings: list[str] = []
+    text = _string(known.get("text"), "text", where)
+    if not text:
+        raise InputError(where, "missing text: the record has no 'text' field or it is empty")
+    text = normalise_newlines(text)
+    if len(text) > MAX_TEXT_CHARS:
+        raise InputError(where, f"text of {len(text):,} characters is over the {MAX_TEXT_CHARS:,} cap")
+    url = _string(known.get("url"), "url", where)
+    if url:
+        url = check_url(url, where=where)
+    title = _string(known.get("title"), "title", where)
+    author = _string(known.get("author"), "author", where)
+    outlet = _string(known.get("outlet"), "outlet", where) or (outlet_from_url(url) if url else None)
+    when = _published(known.get("published"), where, default_tz, warnings) or found
+    language = normalise_language(_string(known.get("language"), "language", where))
+    if not language:
+        language = detect_language(text)
+    text_hash = content_hash(text)
+    given_id = _string(known.get("id"), "id", where)
+    if given_id and (len(given_id) > MAX_ID_CHARS or not _ID_OK.match(given_id)):
+        raise InputError(where, f"id {given_id[:60]!r} should be letters, digits and . : - / _ only")
+    article = Article(
+        id=given_id or derive_id(url, text_hash),
+        url=url,
+        canonical_url=canonical_url(url) if url else None,
+        outlet=outlet,
+        title=title,
+        author=author,
+        published=when,
+        language=language,
+        text=text,
+        paragraphs=tuple(split_paragraphs(text)),
+        source=source,
+        content_hash=text_hash,
+        imported_at=dt.datetime.now(dt.UTC),
+        metadata=metadata,
+    )
+    return Candidate(where=where, article=article, warnings=tuple(warnings))
+
+
+def _published(value: Any, where: str, default_tz: str, warnings: list[str]) -> Published | None:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    try:
+        parsed = parse_published(value, default_tz=default_tz)
+    except ValueError as exc:
+        warnings.append(f"published {value!r}: {exc}; kept as null")
+        return None
+    if parsed is None:
+        warnings.append(f"published {value!r} is not a date this reads; kept as null")
+    return parsed

@@ -1,0 +1,328 @@
+"""The embedded DuckDB store: one file, one transaction per import.
+
+An import either commits every good item of its batch or, on any error or a
+kill, leaves the store as it was. Re-importing an article changes nothing:
+the same canonical URL or the same normalised text is a duplicate. Near
+duplicates (syndicated copy) are stored and linked to the earliest copy.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import numpy as np
+import pyarrow as pa
+
+from corpus import dedup
+from corpus.errors import StoreBusyError, StoreError
+from corpus.models import (
+    ADDED,
+    DUPLICATE,
+    FAILED,
+    SKIPPED,
+    Article,
+    Candidate,
+    ImportItem,
+    ImportReport,
+)
+from corpus.schema import ARTICLE_COLUMNS, DDL, SCHEMA_VERSION
+
+Progress = Callable[[int, int, str], None]
+
+
+def _no_progress(done: int, total: int, label: str) -> None:
+    return None
+
+
+class Store:
+    """A connection to one store file (created with its schema if new)."""
+
+    def __init__(self, path: Path | str, *, read_only: bool = False) -> None:
+        self.path = Path(path)
+        if read_only and not self.path.exists():
+            raise StoreError(f"no store at {self.path}")
+        try:
+            self.con = duckdb.connect(str(self.path), read_only=read_only)
+        except duckdb.IOException as exc:
+            if "lock" in str(exc).lower():
+                raise StoreBusyError(
+                    f"the store {self.path} is in use by another process; "
+                    f"close it or use another --db ({exc})"
+                ) from exc
+            raise StoreError(f"cannot open the store {self.path}: {exc}") from exc
+        except duckdb.Error as exc:
+            raise StoreError(f"{self.path} is not a readable store: {exc}") from exc
+        if not read_only:
+            self._create_schema()
+        self._check_version()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.con.close()
+
+    # -- schema --------------------------------------------------------------------
+
+    def _create_schema(self) -> None:
+        self.con.begin()
+        for statement in DDL:
+            self.con.execute(statement)
+        self.con.execute(
+            "INSERT INTO store_meta VALUES ('schema_version', ?) ON CONFLICT DO NOTHING",
+            [str(SCHEMA_VERSION)],
+        )
+        self.con.commit()
+
+    def _check_version(self) -> None:
+        try:
+            row = self.con.execute(
+                "SELECT value FROM store_meta WHERE key = 'schema_version'"
+            ).fetchone()
+        except duckdb.CatalogException as exc:
+            raise StoreError(f"{self.path} is a DuckDB file but not a corpus store") from exc
+        if row is None or int(row[0]) != SCHEMA_VERSION:
+            found = row[0] if row else "none"
+            raise StoreError(
+                f"{self.path} has schema version {found}; this version reads {SCHEMA_VERSION}. "
+                "Rebuild it: move the file away and run the command again."
+            )
+
+    # -- import --------------------------------------------------------------------
+
+    def add(self, candidates: Sequence[Candidate], *, progress: Progress = _no_progress) -> ImportReport:
+        """Store every good candidate in one transaction; report on every item."""
+        self.con.begin()
+        try:
+            report = self._add(candidates, progress)
+            self.con.commit()
+        except BaseException:
+            self.con.rollback()
+            raise
+        return report
+
+    def _add(self, candidates: Sequence[Candidate], progress: Progress) -> ImportReport:
+        by_url: dict[str, str] = {}
+        by_hash: dict[str, str] = {}
+        ids: set[str] = set()
+        for article_id, curl, chash in self.con.execute(
+            "SELECT id, canonical_url, content_hash FROM articles"
+        ).fetchall():
+            ids.add(article_id)
+            by_hash[chash] = article_id
+            if curl:
+                by_url[curl] = article_id
+        items: list[ImportItem | None] = [None] * len(candidates)
+        pending: list[tuple[int, Article, np.ndarray, list[int]]] = []
+        total = len(candidates)
+        for index, cand in enumerate(candidates):
+            if index % 200 == 0:
+                progress(index, total, cand.where)
+            article = cand.article
+            if article is None:
+                status = SKIPPED if cand.skipped else FAILED
+                items[index] = ImportItem(cand.where, status, reason=cand.error, warnings=cand.warnings)
+                continue
+            twin = (by_url.get(article.canonical_url) if article.canonical_url else None) or by_hash.get(
+                article.content_hash
+            )
+            if twin:
+                items[index] = ImportItem(
+                    cand.where, DUPLICATE, article_id=twin, duplicate_of=twin, warnings=cand.warnings
+                )
+                continue
+            if article.id in ids:
+                items[index] = ImportItem(
+                    cand.where, FAILED, article_id=article.id, warnings=cand.warnings,
+                    reason=f"id {article.id!r} already names another article (other URL and text)",
+                )
+                continue
+            ids.add(article.id)
+            by_hash[article.content_hash] = article.id
+            if article.canonical_url:
+                by_url[article.canonical_url] = article.id
+            sig = dedup.signature(article.text)
+            pending.append((index, article, sig, dedup.band_keys(sig)))
+        progress(total, total, "writing to the store")
+        links = self._link_near_duplicates(pending)
+        self._insert(pending, links)
+        roots = self._relink_groups({root for root, _ in links.values() if root})
+        for index, article, _sig, _keys in pending:
+            cand = candidates[index]
+            items[index] = ImportItem(
+                cand.where, ADDED, article_id=article.id,
+                near_duplicate_of=roots.get(article.id), warnings=cand.warnings,
+            )
+        return ImportReport(tuple(item for item in items if item is not None))
+
+    def _link_near_duplicates(
+        self, pending: list[tuple[int, Article, np.ndarray, list[int]]]
+    ) -> dict[str, tuple[str | None, float | None]]:
+        """For each new article, the group root it nearly duplicates (or None) and the similarity."""
+        keys = sorted({key for *_rest, article_keys in pending for key in article_keys})
+        known: dict[int, list[tuple[str, np.ndarray, str | None]]] = {}
+        if keys:
+            rows = self.con.execute(
+                "SELECT b.band_key, a.id, a.minhash, a.duplicate_of FROM article_bands b "
+                "JOIN articles a ON a.id = b.article_id WHERE b.band_key IN (SELECT unnest(?))",
+                [keys],
+            ).fetchall()
+            for key, other, minhash, root in rows:
+                known.setdefault(key, []).append((other, np.asarray(minhash, dtype=np.uint32), root))
+        links: dict[str, tuple[str | None, float | None]] = {}
+        for _index, article, sig, article_keys in pending:
+            best: tuple[str, float] | None = None
+            seen: set[str] = set()
+            for key in article_keys:
+                for other, other_sig, root in known.get(key, ()):
+                    if other in seen:
+                        continue
+                    seen.add(other)
+                    score = dedup.similarity(sig, other_sig)
+                    if score >= dedup.NEAR_DUPLICATE_JACCARD and (best is None or score > best[1]):
+                        best = (root or other, score)
+            links[article.id] = best if best else (None, None)
+            root = best[0] if best else None
+            for key in article_keys:
+                known.setdefault(key, []).append((article.id, sig, root))
+        return links
+
+    def _insert(
+        self,
+        pending: list[tuple[int, Article, np.ndarray, list[int]]],
+        links: dict[str, tuple[str | None, float | None]],
+    ) -> None:
+        if not pending:
+            return
+        articles = [article for _i, article, _s, _k in pending]
+        utc = [a.published.when.astimezone(dt.UTC) if a.published else None for a in articles]
+        table = pa.table({
+            "id": [a.id for a in articles],
+            "url": [a.url for a in articles],
+            "canonical_url": [a.canonical_url for a in articles],
+            "outlet": [a.outlet for a in articles],
+            "title": [a.title for a in articles],
+            "author": [a.author for a in articles],
+            "published": pa.array(utc, type=pa.timestamp("us", tz="UTC")),
+            "published_text": [a.published.isoformat() if a.published else None for a in articles],
+            "published_precision": [a.published.precision if a.published else None for a in articles],
+            "language": [a.language for a in articles],
+            "text": [a.text for a in articles],
+            "paragraphs": pa.array([list(a.paragraphs) for a in articles], type=pa.list_(pa.string())),
+            "word_count": pa.array([a.word_count for a in articles], type=pa.int32()),
+            "source": [a.source for a in articles],
+            "content_hash": [a.content_hash for a in articles],
+            "imported_at": pa.array([a.imported_at for a in articles], type=pa.timestamp("us", tz="UTC")),
+            "metadata": [json.dumps(a.metadata, ensure_ascii=False, default=str) for a in articles],
+            "duplicate_of": [links[a.id][0] for a in articles],
+            "duplicate_similarity": pa.array([links[a.id][1] for a in articles], type=pa.float64()),
+            "minhash": pa.array([sig.tolist() for _i, _a, sig, _k in pending], type=pa.list_(pa.uint32())),
+        })
+        bands = pa.table({
+            "band_key": pa.array([k for _i, _a, _s, keys in pending for k in keys], type=pa.int64()),
+            "article_id": [a.id for _i, a, _s, keys in pending for _k in keys],
+        })
+        columns = ", ".join(ARTICLE_COLUMNS)
+        self.con.register("new_articles", table)
+        self.con.register("new_bands", bands)
+        try:
+            self.con.execute(f"INSERT INTO articles ({columns}) SELECT {columns} FROM new_articles")
+            self.con.execute("INSERT INTO article_bands SELECT band_key, article_id FROM new_bands")
+        finally:
+            self.con.unregister("new_articles")
+            self.con.unregister("new_bands")
+
+    def _relink_groups(self, roots: set[str]) -> dict[str, str]:
+        """Point every member of each touched group at its earliest copy; return id -> root."""
+        if not roots:
+            return {}
+        rows = self.con.execute(
+            "SELECT id, coalesce(duplicate_of, id) AS grp, published, imported_at FROM articles "
+            "WHERE id IN (SELECT unnest(?)) OR duplicate_of IN (SELECT unnest(?))",
+            [sorted(roots), sorted(roots)],
+        ).fetchall()
+        groups: dict[str, list[tuple[str, Any, Any]]] = {}
+        for article_id, group, published, imported_at in rows:
+            groups.setdefault(group, []).append((article_id, published, imported_at))
+        updates: list[tuple[str | None, str]] = []
+        result: dict[str, str] = {}
+        for group, members in groups.items():
+            members.sort(key=lambda m: (m[1] is None, m[1] or m[2], m[2], m[0]))
+            earliest = members[0][0]
+            for article_id, _p, _i in members:
+                result[article_id] = earliest if article_id != earliest else ""
+                if earliest != group or article_id == earliest:
+                    updates.append((None if article_id == earliest else earliest, article_id))
+        if updates:
+            self.con.executemany("UPDATE articles SET duplicate_of = ? WHERE id = ?", updates)
+        return {k: v for k, v in result.items() if v}
+
+    # -- reading -------------------------------------------------------------------
+
+    def count(self) -> int:
+        return int(self.con.execute("SELECT count(*) FROM articles").fetchone()[0])
+
+    def ids(self) -> list[str]:
+        return [r[0] for r in self.con.execute("SELECT id FROM articles ORDER BY id").fetchall()]
+
+    def text_of(self, article_id: str) -> str | None:
+        row = self.con.execute("SELECT text FROM articles WHERE id = ?", [article_id]).fetchone()
+        return row[0] if row else None
+
+    def stats(self) -> dict[str, Any]:
+        """Totals and breakdowns by outlet, language and month (undated counted apart)."""
+        con = self.con
+        total, outlets, words, paragraphs, near, undated, first, last = con.execute(
+            "SELECT count(*), count(DISTINCT outlet), coalesce(sum(word_count), 0), "
+            "coalesce(sum(len(paragraphs)), 0), count(duplicate_of), count(*) - count(published), "
+            "min(published_text), max(published_text) FROM articles"
+        ).fetchone()
+
+        def breakdown(expr: str) -> dict[str, int]:
+            rows = con.execute(
+                f"SELECT {expr} AS k, count(*) FROM articles GROUP BY k ORDER BY k"
+            ).fetchall()
+            return {str(k): int(n) for k, n in rows}
+
+        return {
+            "articles": int(total),
+            "outlets": int(outlets),
+            "words": int(words),
+            "paragraphs": int(paragraphs),
+            "near_duplicates": int(near),
+            "undated": int(undated),
+            "first_published": first,
+            "last_published": last,
+            "by_outlet": breakdown("coalesce(outlet, '(unknown)')"),
+            "by_language": breakdown("language"),
+            "by_month": breakdown(
+                "CASE WHEN published_text IS NULL THEN 'undated' "
+                "WHEN published_precision = 'year' THEN published_text "
+                "ELSE left(published_text, 7) END"
+            ),
+        }
+
+
+def replace_atomically(build: Callable[[Path], None], target: Path) -> None:
+    """Build a store at a temporary path beside `target`, then move it into place.
+
+    A build that fails or is killed leaves no half-built store behind.
+    """
+    tmp = target.with_name(f".{target.name}.building-{os.getpid()}")
+    for leftover in (tmp, tmp.with_name(tmp.name + ".wal")):
+        leftover.unlink(missing_ok=True)
+    try:
+        build(tmp)
+        os.replace(tmp, target)
+    finally:
+        for leftover in (tmp, tmp.with_name(tmp.name + ".wal")):
+            leftover.unlink(missing_ok=True)

@@ -1,0 +1,104 @@
+import json
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from analysis.cli import main
+from corpus.store import Store
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run_cli(*args, env=None):
+    return subprocess.run(
+        [sys.executable, "-m", "analysis", *args], cwd=ROOT, capture_output=True, text=True,
+        env={**os.environ, **(env or {})}, timeout=300,
+    )
+
+
+def test_cli_ingest_json_reports_every_item_and_exit_code(store_path, corpus_fixtures, capsys):
+    code = main(["--db", str(store_path), "ingest", str(corpus_fixtures / "records.jsonl"), "--json"])
+    report = json.loads(capsys.readouterr().out)
+    assert code == 1  # two lines of the file are broken
+    assert (report["added"], report["duplicates"], report["failed"]) == (3, 0, 2)
+    failed = {item["where"].rsplit(" ", 2)[-2:][1]: item["reason"] for item in report["items"]
+              if item["status"] == "failed"}
+    assert failed["3"].startswith("not valid JSON") and failed["4"].startswith("missing text")
+    assert report["warnings"] == 1
+
+    code = main(["--db", str(store_path), "ingest", str(corpus_fixtures / "records.jsonl"), "--json"])
+    again = json.loads(capsys.readouterr().out)
+    assert (again["added"], again["duplicates"]) == (0, 3)
+
+
+def test_cli_ingest_all_good_exits_zero(store_path, corpus_fixtures, capsys):
+    code = main(["--db", str(store_path), "ingest", str(corpus_fixtures / "page.html")])
+    assert code == 0
+    assert capsys.readouterr().out.startswith("added 1 ")
+
+
+def test_cli_stats_builds_new_store_from_data(tmp_path, capsys):
+    path = tmp_path / "new" / "fresh.duckdb"
+    assert main(["--db", str(path), "stats", "--json"]) == 0
+    stats = json.loads(capsys.readouterr().out)
+    assert path.exists()
+    assert stats["articles"] >= 1 and stats["by_language"]["fr"] >= 1
+    with Store(path, read_only=True) as store:
+        seed = store.con.execute(
+            "SELECT published_text, language, paragraphs FROM articles WHERE outlet = 'actu.ia'"
+        ).fetchone()
+    assert seed[0] == "2025-02-16T08:11+01:00" and seed[1] == "fr"
+    assert "Foire aux questions courantes" in seed[2]
+    assert not any("Hugo Mollet" in p or "panneau publicitaire" in p for p in seed[2])
+
+
+def test_cli_store_from_environment_variable(tmp_path, corpus_fixtures):
+    path = tmp_path / "env.duckdb"
+    result = run_cli("ingest", str(corpus_fixtures / "records.csv"), env={"CORPUS_DB": str(path)})
+    assert result.returncode == 1, result.stderr
+    assert "row has 8 fields where the header has 7" in result.stdout
+    assert "storing" in result.stderr  # progress goes to standard error
+    with Store(path, read_only=True) as store:
+        assert {"fx-csv-1", "fx-csv-3"} <= set(store.ids())
+
+
+def test_cli_error_is_one_plain_line(tmp_path):
+    bad = tmp_path / "not-a-store.duckdb"
+    bad.write_bytes(b"this is not a database file at all" * 100)
+    result = run_cli("--db", str(bad), "stats")
+    assert result.returncode == 2
+    assert result.stderr.startswith("error: ") and "Traceback" not in result.stderr
+
+
+@pytest.mark.slow
+def test_cli_killed_import_leaves_store_intact(tmp_path, corpus_fixtures):
+    path = tmp_path / "kill.duckdb"
+    assert run_cli("--db", str(path), "ingest", str(corpus_fixtures / "page.html")).returncode == 0
+    with Store(path, read_only=True) as store:
+        before = store.ids()
+    big = tmp_path / "big.jsonl"
+    with big.open("w", encoding="utf-8") as out:
+        for n in range(30_000):
+            text = f"Article {n}: Musk and Altman clashed again over OpenAI, story number {n} of the batch."
+            out.write(json.dumps({"id": f"k{n}", "text": text, "language": "en"}) + "\n")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "analysis", "--db", str(path), "ingest", str(big)],
+        cwd=ROOT, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True,
+    )
+    try:
+        for line in proc.stderr:
+            if "writing to the store" in line:
+                proc.send_signal(signal.SIGKILL)
+                break
+    finally:
+        proc.wait(timeout=120)
+    assert proc.returncode == -signal.SIGKILL
+    with Store(path) as store:
+        assert store.ids() == before
+        store.add([])  # still writable
+    result = run_cli("--db", str(path), "stats", "--json")
+    assert json.loads(result.stdout)["articles"] == len(before)
