@@ -8,7 +8,7 @@ st.title("Overview")
 articles = load_articles()
 if articles is not None:
     if articles.empty:
-        st.info("The store holds no article yet: import some on the command line (`python -m analysis ingest`).")
+        st.info("The store holds no article yet: import some with `python -m analysis ingest`.")
     else:
         dated = articles["published"].notna()
         cols = st.columns(4)

@@ -15,9 +15,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.corpus_scale import DEV_CORPUS, load_records, scale_records, write_jsonl  # noqa: E402
-from corpus.ingest import ingest  # noqa: E402
-from corpus.store import Store  # noqa: E402
+from bench.corpus_scale import DEV_CORPUS, load_records, scale_records, write_jsonl
+from corpus.ingest import ingest
+from corpus.store import Store
 
 
 def main() -> None:

@@ -275,7 +275,8 @@ class Store:
             self.con.register("relinks", relinks)
             try:
                 self.con.execute(
-                    "UPDATE articles SET duplicate_of = relinks.root FROM relinks WHERE articles.id = relinks.id"
+                    "UPDATE articles SET duplicate_of = relinks.root FROM relinks "
+                    "WHERE articles.id = relinks.id"
                 )
             finally:
                 self.con.unregister("relinks")

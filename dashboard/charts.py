@@ -6,7 +6,9 @@ import pandas as pd
 import plotly.graph_objects as go
 
 
-def volume_figure(volume: pd.DataFrame, *, by: str = "outlet", title: str = "Articles per month") -> go.Figure:
+def volume_figure(
+    volume: pd.DataFrame, *, by: str = "outlet", title: str = "Articles per month"
+) -> go.Figure:
     """Stacked bars of `articles` per `month`, one trace per value of `by`."""
     fig = go.Figure()
     for name, group in volume.groupby(by, sort=True):
