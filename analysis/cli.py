@@ -12,12 +12,17 @@ import json
 import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
+from analysis.evaluation import format_label_report, load_gold, sentiment_pairs, sentiment_report
+from analysis.pipeline import analyze_text, load_models
 from analysis.progress import ProgressBar
+from analysis.results import analyze_store, default_workers
 from corpus.errors import CorpusError
-from corpus.ingest import STORE_ENV, default_store_path, ingest, open_store
-from corpus.models import ImportReport
+from corpus.ingest import STORE_ENV, default_store_path, ingest, open_store, read_sources
+from corpus.models import Article, ImportReport
+from corpus.store import Store
 
 EXIT_OK, EXIT_ITEMS_FAILED, EXIT_ERROR = 0, 1, 2
 
@@ -43,12 +48,19 @@ def _print_report(report: ImportReport) -> None:
             print(f"  warning  {item.where}: {warning}")
 
 
+def _open(args: argparse.Namespace, *, read_only: bool = False) -> Store:
+    """The store of --db; a new one is built from data/ and analysed before first use."""
+    return open_store(args.db, read_only=read_only, on_create=lambda new: analyze_store(new))
+
+
 def cmd_ingest(args: argparse.Namespace) -> int:
-    with open_store(args.db) as store:
+    with _open(args) as store:
         report = ingest(
             store, args.sources,
             progress=ProgressBar("reading"), store_progress=ProgressBar("storing"),
         )
+        if args.analyze and report.added:
+            analyze_store(store, workers=args.workers, progress=ProgressBar("analysing"))
     if args.json:
         _print_json(report.as_dict())
     else:
@@ -57,7 +69,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
-    with open_store(args.db, read_only=True) as store:
+    with _open(args, read_only=True) as store:
         stats = store.stats()
     if args.json:
         _print_json(stats)
@@ -76,6 +88,58 @@ def cmd_stats(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _articles_from_files(paths: Sequence[str]) -> list[Article]:
+    """The articles of record files (what `ingest` reads), failures named on stderr."""
+    articles = []
+    for candidate in read_sources(paths, progress=ProgressBar("reading")):
+        if candidate.article is not None:
+            articles.append(candidate.article)
+        elif not candidate.skipped:
+            print(f"skipped {candidate.where}: {candidate.error}", file=sys.stderr)
+    return articles
+
+
+def cmd_analyze(args: argparse.Namespace) -> int:
+    with _open(args) as store:
+        report = analyze_store(store, workers=args.workers, progress=ProgressBar("analysing"))
+    if args.json:
+        _print_json(report.as_dict())
+    else:
+        runs = ", ".join(f"{name} {count}" for name, count in report.runs.items())
+        print(f"{report.analysed} of {report.articles} articles analysed in {report.seconds:.2f} s ({runs})")
+    return EXIT_OK
+
+
+def cmd_sentiment(args: argparse.Namespace) -> int:
+    models = load_models()
+    articles = _articles_from_files(args.articles)
+    bar = ProgressBar("scoring")
+    for done, article in enumerate(articles, start=1):
+        result = analyze_text(article.text, article.language, models=models, analysers=("tone",))
+        for p in result.paragraphs:
+            tone = p.tone
+            row = {"article_id": article.id, "paragraph_index": p.index, "language": p.language,
+                   "compound": tone.compound if tone else None, "pos": tone.pos if tone else None,
+                   "neu": tone.neu if tone else None, "neg": tone.neg if tone else None,
+                   "label": tone.label if tone else None}
+            sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
+        bar(done, len(articles), article.id)
+    return EXIT_OK
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    articles = {a.id: a for a in _articles_from_files([args.articles])}
+    gold = load_gold(Path(args.gold))
+    if args.task == "sentiment":
+        rows = sentiment_pairs(articles, gold, analyzers=load_models().analyzers)
+        report = sentiment_report(rows)
+        if args.json:
+            _print_json({language: scores.as_dict() for language, scores in report.items()})
+        else:
+            print(format_label_report(report))
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m analysis",
@@ -90,11 +154,30 @@ def build_parser() -> argparse.ArgumentParser:
     p = commands.add_parser("ingest", help="import files, folders, zip archives, URLs and feeds")
     p.add_argument("sources", nargs="+", metavar="PATH_OR_URL")
     p.add_argument("--json", action="store_true", help="print the report as JSON on stdout")
+    p.add_argument("--no-analyze", dest="analyze", action="store_false",
+                   help="store only; run `analyze` later (the dashboard also catches up)")
+    p.add_argument("--workers", type=int, default=default_workers(), help="analysis worker processes")
     p.set_defaults(run=cmd_ingest)
 
     p = commands.add_parser("stats", help="articles per outlet, language and month")
     p.add_argument("--json", action="store_true", help="print the figures as JSON on stdout")
     p.set_defaults(run=cmd_stats)
+
+    p = commands.add_parser("analyze", help="compute what is missing or stale: tone, actors, keywords")
+    p.add_argument("--workers", type=int, default=default_workers(), help="worker processes")
+    p.add_argument("--json", action="store_true", help="print the report as JSON on stdout")
+    p.set_defaults(run=cmd_analyze)
+
+    p = commands.add_parser("sentiment", help="tone of every paragraph of article files, as JSON lines")
+    p.add_argument("articles", nargs="+", metavar="ARTICLES", help="files ingest reads (JSONL, CSV, ...)")
+    p.set_defaults(run=cmd_sentiment)
+
+    p = commands.add_parser("eval", help="agreement with hand-labelled gold")
+    p.add_argument("task", choices=["sentiment"])
+    p.add_argument("articles", metavar="ARTICLES.jsonl")
+    p.add_argument("gold", metavar="GOLD.jsonl")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(run=cmd_eval)
     return parser
 
 

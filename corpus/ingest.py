@@ -61,8 +61,15 @@ def bootstrap_sources() -> list[str]:
     return [str(BUNDLED_ARTICLES)] if BUNDLED_ARTICLES.is_dir() else []
 
 
-def open_store(path: Path | str | None = None, *, read_only: bool = False) -> Store:
-    """Open the store, building it from data/ first when the file does not exist yet."""
+def open_store(
+    path: Path | str | None = None, *, read_only: bool = False,
+    on_create: Callable[[Store], object] | None = None,
+) -> Store:
+    """Open the store, building it from data/ first when the file does not exist yet.
+
+    `on_create` runs on the new store before it is moved into place (the
+    analysers use it), so a store is never seen half-built.
+    """
     target = Path(path) if path else default_store_path()
     if not target.exists():
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -70,6 +77,8 @@ def open_store(path: Path | str | None = None, *, read_only: bool = False) -> St
         def build(tmp: Path) -> None:
             with Store(tmp) as fresh:
                 ingest(fresh, bootstrap_sources())
+                if on_create is not None:
+                    on_create(fresh)
 
         replace_atomically(build, target)
     return Store(target, read_only=read_only)

@@ -1,0 +1,130 @@
+"""Actors of the story and where the text names them: names, surnames, roles, epithets.
+
+The actors file (data/actors.toml) is data: canonical names, aliases matched
+as written, and descriptions per language matched in any case.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import re
+import tomllib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from corpus.errors import InputError
+
+ACTORS_FILE = Path(__file__).resolve().parent.parent / "data" / "actors.toml"
+VERSION = "actors-1"
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    name: str
+    kind: str  # person | organisation
+    gender: str | None
+    rival: str | None
+    aliases: tuple[str, ...]
+    descriptions: dict[str, tuple[str, ...]]
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    actor: str
+    text: str  # as written
+    start: int
+    end: int
+    by: str  # "name" | "description"
+
+
+def _apostrophes(phrase: str) -> str:
+    """A regex for the phrase that accepts both apostrophes and any run of spaces."""
+    parts = [re.escape(p) for p in phrase.split()]
+    return r"\s+".join(parts).replace("'", "['’]")
+
+
+class ActorIndex:
+    """Every actor of a file and one compiled pattern per language to find them."""
+
+    def __init__(self, actors: Sequence[Actor], *, version: str) -> None:
+        self.actors = {actor.name: actor for actor in actors}
+        self.version = version
+        self._patterns: dict[str, tuple[re.Pattern[str], dict[str, tuple[str, str]]]] = {}
+
+    def _pattern(self, language: str) -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
+        if language not in self._patterns:
+            lookup: dict[str, tuple[str, str]] = {}
+            names: list[str] = []
+            descriptions: list[str] = []
+            for actor in self.actors.values():
+                for alias in actor.aliases:
+                    lookup[alias] = (actor.name, "name")
+                    names.append(alias)
+                for phrase in actor.descriptions.get(language, ()):
+                    lookup[phrase.lower().replace("’", "'")] = (actor.name, "description")
+                    descriptions.append(phrase)
+            # Longest first so that "Sam Altman" wins over "Altman".
+            by_name = "|".join(_apostrophes(n) for n in sorted(set(names), key=len, reverse=True))
+            by_role = "|".join(_apostrophes(d) for d in sorted(set(descriptions), key=len, reverse=True))
+            alternatives = [f"(?P<name>{by_name})" if by_name else None,
+                            f"(?P<role>(?i:{by_role}))" if by_role else None]
+            pattern = r"(?<!\w)(?:" + "|".join(a for a in alternatives if a) + r")(?!\w)"
+            self._patterns[language] = (re.compile(pattern), lookup)
+        return self._patterns[language]
+
+    def mentions(self, text: str, language: str) -> list[Mention]:
+        """Every actor mention in the text, in order, none overlapping."""
+        if not self.actors:
+            return []
+        pattern, lookup = self._pattern(language)
+        found = []
+        for match in pattern.finditer(text):
+            written = match.group()
+            key = " ".join(written.split())
+            if match.lastgroup == "role":
+                key = key.lower().replace("’", "'")
+            actor, by = lookup.get(key, (None, ""))
+            if actor is None:
+                continue
+            found.append(Mention(actor, written, match.start(), match.end(), by))
+        return found
+
+    def rival_of(self, name: str) -> str | None:
+        actor = self.actors.get(name)
+        return actor.rival if actor else None
+
+
+def parse_actors(text: str, *, where: str = "actors file") -> list[Actor]:
+    """Actors from TOML text; InputError naming the entry that is malformed."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise InputError(where, f"not valid TOML: {exc}") from exc
+    actors = []
+    for number, entry in enumerate(data.get("actor", []), start=1):
+        name = entry.get("name")
+        if not isinstance(name, str) or not name.strip():
+            raise InputError(where, f"actor {number} has no name")
+        aliases = entry.get("aliases", [name])
+        descriptions = entry.get("descriptions", {})
+        if not isinstance(aliases, list) or not isinstance(descriptions, dict):
+            raise InputError(where, f"actor {name!r}: aliases should be a list, descriptions a table")
+        actors.append(Actor(
+            name=name.strip(),
+            kind=str(entry.get("kind", "person")),
+            gender=entry.get("gender"),
+            rival=entry.get("rival"),
+            aliases=tuple(dict.fromkeys([name, *aliases])),
+            descriptions={lang: tuple(phrases) for lang, phrases in descriptions.items()},
+        ))
+    return actors
+
+
+@functools.lru_cache(maxsize=4)
+def load_actors(path: Path = ACTORS_FILE) -> ActorIndex:
+    """The actors of a file, loaded once; the version changes with the file's content."""
+    text = path.read_text(encoding="utf-8")
+    digest = hashlib.sha1(text.encode("utf-8")).hexdigest()[:10]
+    return ActorIndex(parse_actors(text, where=str(path)), version=f"{VERSION}:{digest}")

@@ -1,0 +1,111 @@
+"""One article through every analyser: paragraphs, language, tone, actor mentions, keywords.
+
+Pure functions over text; the store and the workers are in analysis/results.py.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections import Counter
+from dataclasses import dataclass
+
+from analysis import keywords as keywords_mod
+from analysis import sentiment as sentiment_mod
+from analysis.actors import ActorIndex, Mention, load_actors
+from analysis.keywords import term_counts
+from analysis.sentiment import Analyzers, Tone, load_analyzers, score_text
+from analysis.text import paragraph_language, paragraph_spans
+from corpus.text import normalise_newlines
+
+ANALYSERS = ("tone", "actors", "keywords")
+
+
+@dataclass(frozen=True, slots=True)
+class Models:
+    """Everything the analysers load once and share: pass blank ones in tests."""
+
+    analyzers: Analyzers
+    actors: ActorIndex
+
+    def versions(self) -> dict[str, str]:
+        return {
+            "tone": sentiment_mod.VERSION,
+            "actors": self.actors.version,
+            "keywords": keywords_mod.VERSION,
+        }
+
+
+@functools.lru_cache(maxsize=1)
+def load_models() -> Models:
+    return Models(analyzers=load_analyzers(), actors=load_actors())
+
+
+@dataclass(frozen=True, slots=True)
+class ParagraphAnalysis:
+    index: int
+    start: int
+    end: int
+    language: str
+    words: int
+    tone: Tone | None  # None: a language the scorer does not cover ("not scored")
+    mentions: tuple[Mention, ...]  # offsets in the article text
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleTone:
+    """Per article: mean compound, shares of negative and positive paragraphs, extremes."""
+
+    scored: int
+    mean: float | None
+    share_negative: float | None
+    share_positive: float | None
+    most_negative: int | None  # paragraph index
+    most_positive: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleAnalysis:
+    paragraphs: tuple[ParagraphAnalysis, ...]
+    tone: ArticleTone
+    terms: Counter[str]
+
+
+def summarise_tone(paragraphs: tuple[ParagraphAnalysis, ...]) -> ArticleTone:
+    scored = [p for p in paragraphs if p.tone is not None]
+    if not scored:
+        return ArticleTone(0, None, None, None, None, None)
+    n = len(scored)
+    lowest = min(scored, key=lambda p: (p.tone.compound, p.index))
+    highest = max(scored, key=lambda p: (p.tone.compound, -p.index))
+    return ArticleTone(
+        scored=n,
+        mean=round(sum(p.tone.compound for p in scored) / n, 4),
+        share_negative=round(sum(p.tone.label == "negative" for p in scored) / n, 4),
+        share_positive=round(sum(p.tone.label == "positive" for p in scored) / n, 4),
+        most_negative=lowest.index if lowest.tone.compound < 0 else None,
+        most_positive=highest.index if highest.tone.compound > 0 else None,
+    )
+
+
+def analyze_text(text: str, article_language: str, *, models: Models,
+                 analysers: tuple[str, ...] = ANALYSERS) -> ArticleAnalysis:
+    """Every analyser asked for over one article's text (paragraph offsets index `text`)."""
+    text = normalise_newlines(text)
+    paragraphs = []
+    terms: Counter[str] = Counter()
+    for index, (start, end) in enumerate(paragraph_spans(text)):
+        body = text[start:end]
+        language = paragraph_language(body, article_language)
+        tone = score_text(body, language, analyzers=models.analyzers) if "tone" in analysers else None
+        mentions: tuple[Mention, ...] = ()
+        if "actors" in analysers:
+            mentions = tuple(
+                Mention(m.actor, m.text, m.start + start, m.end + start, m.by)
+                for m in models.actors.mentions(body, language)
+            )
+        if "keywords" in analysers:
+            terms.update(term_counts(body, language))
+        paragraphs.append(ParagraphAnalysis(index, start, end, language, len(body.split()), tone, mentions))
+    frozen = tuple(paragraphs)
+    return ArticleAnalysis(frozen, summarise_tone(frozen), terms)
+
