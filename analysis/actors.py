@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from analysis.lang import language_data
 from corpus.errors import InputError
 
 ACTORS_FILE = Path(__file__).resolve().parent.parent / "data" / "actors.toml"
@@ -45,6 +46,18 @@ def _apostrophes(phrase: str) -> str:
     return r"\s+".join(parts).replace("'", "['’]")
 
 
+def _with_contractions(phrases: Sequence[str], language: str) -> list[str]:
+    """The phrases plus their contracted forms in the language ("le X" -> "au X", "du X")."""
+    data = language_data(language)
+    contractions = data.ARTICLE_CONTRACTIONS if data else {}
+    out = list(phrases)
+    for phrase in phrases:
+        for article, variants in contractions.items():
+            if phrase.lower().startswith(article):
+                out.extend(variant + phrase[len(article):] for variant in variants)
+    return out
+
+
 class ActorIndex:
     """Every actor of a file and one compiled pattern per language to find them."""
 
@@ -62,7 +75,7 @@ class ActorIndex:
                 for alias in actor.aliases:
                     lookup[alias] = (actor.name, "name")
                     names.append(alias)
-                for phrase in actor.descriptions.get(language, ()):
+                for phrase in _with_contractions(actor.descriptions.get(language, ()), language):
                     lookup[phrase.lower().replace("’", "'")] = (actor.name, "description")
                     descriptions.append(phrase)
             # Longest first so that "Sam Altman" wins over "Altman".

@@ -52,7 +52,8 @@ def sentence_spans(paragraph: str, language: str | None) -> list[Span]:
         word = _LAST_WORD.search(before)
         if match.group().startswith(".") and word:
             token = word.group(1).lower()
-            if token in abbreviations or len(token) == 1 or (token.count(".") and len(token) <= 5):
+            initial = len(token) == 1 and token.isalpha()
+            if token in abbreviations or initial or (token.count(".") and len(token) <= 5):
                 continue
         end = match.end()
         if paragraph[start:end].strip():

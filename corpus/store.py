@@ -59,6 +59,8 @@ class Store:
             raise StoreError(f"cannot open the store {self.path}: {exc}") from exc
         except duckdb.Error as exc:
             raise StoreError(f"{self.path} is not a readable store: {exc}") from exc
+        # Dates are grouped by day, week and month in UTC whatever the machine's zone.
+        self.con.execute("SET TimeZone = 'UTC'")
         if not read_only:
             self._create_schema()
         self._check_version()
@@ -86,9 +88,7 @@ class Store:
 
     def _check_version(self) -> None:
         try:
-            row = self.con.execute(
-                "SELECT value FROM store_meta WHERE key = 'schema_version'"
-            ).fetchone()
+            row = self.one("SELECT value FROM store_meta WHERE key = 'schema_version'")
         except duckdb.CatalogException as exc:
             raise StoreError(f"{self.path} is a DuckDB file but not a corpus store") from exc
         if row is None or int(row[0]) != SCHEMA_VERSION:
@@ -284,24 +284,30 @@ class Store:
 
     # -- reading -------------------------------------------------------------------
 
+    def one(self, sql: str, params: Sequence[object] = ()) -> tuple[Any, ...] | None:
+        """The first row of a query, with the result fully consumed: DuckDB keeps a
+        fetchone() result open and refuses the connection's next registration."""
+        rows = self.con.execute(sql, list(params)).fetchall()
+        return rows[0] if rows else None
+
     def count(self) -> int:
-        return int(self.con.execute("SELECT count(*) FROM articles").fetchone()[0])
+        return int(self.one("SELECT count(*) FROM articles")[0])
 
     def ids(self) -> list[str]:
         return [r[0] for r in self.con.execute("SELECT id FROM articles ORDER BY id").fetchall()]
 
     def text_of(self, article_id: str) -> str | None:
-        row = self.con.execute("SELECT text FROM articles WHERE id = ?", [article_id]).fetchone()
+        row = self.one("SELECT text FROM articles WHERE id = ?", [article_id])
         return row[0] if row else None
 
     def stats(self) -> dict[str, Any]:
         """Totals and breakdowns by outlet, language and month (undated counted apart)."""
         con = self.con
-        total, outlets, words, paragraphs, near, undated, first, last = con.execute(
+        total, outlets, words, paragraphs, near, undated, first, last = self.one(
             "SELECT count(*), count(DISTINCT outlet), coalesce(sum(word_count), 0), "
             "coalesce(sum(len(paragraphs)), 0), count(duplicate_of), count(*) - count(published), "
             "min(published_text), max(published_text) FROM articles"
-        ).fetchone()
+        )
 
         def breakdown(expr: str) -> dict[str, int]:
             rows = con.execute(

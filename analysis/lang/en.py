@@ -115,6 +115,9 @@ ABBREVIATIONS = frozenset({
     "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "e.g", "i.e",
 })
 
+# -- actors ---------------------------------------------------------------------
+ARTICLE_CONTRACTIONS: dict[str, tuple[str, ...]] = {}
+
 # -- language -------------------------------------------------------------------
 # Function words frequent in English and rare in the other languages of the
 # press ("a", "in", "de" are left out: they are words elsewhere too). A

@@ -116,6 +116,10 @@ ABBREVIATIONS = frozenset({
     "janv", "févr", "fév", "avr", "juil", "sept", "oct", "nov", "déc", "p", "vol",
 })
 
+# -- actors ---------------------------------------------------------------------
+# "le milliardaire" is also written "au milliardaire", "du milliardaire".
+ARTICLE_CONTRACTIONS = {"le ": ("au ", "du "), "les ": ("aux ", "des ")}
+
 # -- language -------------------------------------------------------------------
 MARKERS = frozenset({
     "le", "les", "des", "est", "une", "pour", "qui", "dans", "du", "au", "aux", "sur",

@@ -102,3 +102,50 @@ def test_cli_killed_import_leaves_store_intact(tmp_path, corpus_fixtures):
         store.add([])  # still writable
     result = run_cli("--db", str(path), "stats", "--json")
     assert json.loads(result.stdout)["articles"] == len(before)
+
+
+def _labelled_as_files(tmp_path):
+    labelled = ROOT / "tests" / "fixtures" / "analysis" / "tone_labelled.jsonl"
+    articles, gold = [], []
+    for n, line in enumerate(labelled.read_text(encoding="utf-8").splitlines()):
+        record = json.loads(line)
+        articles.append({"id": f"t{n}", "language": record["language"], "text": record["text"]})
+        gold.append({"article_id": f"t{n}", "paragraph_index": 0, "language": record["language"],
+                     "label": record["label"]})
+    for name, rows in (("articles.jsonl", articles), ("gold.jsonl", gold)):
+        (tmp_path / name).write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows),
+                                     encoding="utf-8")
+    return tmp_path / "articles.jsonl", tmp_path / "gold.jsonl"
+
+
+def test_cli_sentiment_writes_one_line_per_paragraph(tmp_path, capsys):
+    path = tmp_path / "a.jsonl"
+    path.write_text(json.dumps({"id": "x", "language": "en", "text": "Musk sued OpenAI.\n\n\n\nThe bid was "
+                                "made on Monday.\n\nDer Vorstand lehnte das Angebot ab, teilte er am Freitag mit."})
+                    + "\n", encoding="utf-8")
+    assert main(["sentiment", str(path)]) == 0
+    rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [(r["paragraph_index"], r["language"], r["label"]) for r in rows] == [
+        (0, "en", "negative"), (1, "en", "neutral"), (2, "de", None)]
+    assert set(rows[0]) == {"article_id", "paragraph_index", "language", "compound", "pos", "neu", "neg", "label"}
+
+
+def test_cli_eval_sentiment_prints_scores_per_language(tmp_path, capsys):
+    articles, gold = _labelled_as_files(tmp_path)
+    assert main(["eval", "sentiment", str(articles), str(gold), "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert set(report) == {"all", "en", "fr"}
+    assert report["en"]["accuracy"] >= 0.9 and report["fr"]["macro_f1"] >= 0.9
+    assert main(["eval", "sentiment", str(articles), str(gold)]) == 0
+    text = capsys.readouterr().out
+    assert "[fr] n=24" in text and "confusion" in text
+
+
+def test_cli_analyze_reports_and_is_incremental(store_path, corpus_fixtures, capsys):
+    assert main(["--db", str(store_path), "ingest", "--no-analyze", str(corpus_fixtures / "page.html")]) == 0
+    capsys.readouterr()
+    assert main(["--db", str(store_path), "analyze", "--json"]) == 0
+    first = json.loads(capsys.readouterr().out)
+    assert main(["--db", str(store_path), "analyze", "--json", "--workers", "2"]) == 0
+    second = json.loads(capsys.readouterr().out)
+    assert first["analysed"] >= 1 and second["analysed"] == 0
