@@ -78,12 +78,13 @@ class ActorIndex:
                 for phrase in _with_contractions(actor.descriptions.get(language, ()), language):
                     lookup[phrase.lower().replace("’", "'")] = (actor.name, "description")
                     descriptions.append(phrase)
-            # Longest first so that "Sam Altman" wins over "Altman".
-            by_name = "|".join(_apostrophes(n) for n in sorted(set(names), key=len, reverse=True))
-            by_role = "|".join(_apostrophes(d) for d in sorted(set(descriptions), key=len, reverse=True))
-            alternatives = [f"(?P<name>{by_name})" if by_name else None,
-                            f"(?P<role>(?i:{by_role}))" if by_role else None]
-            pattern = r"(?<!\w)(?:" + "|".join(a for a in alternatives if a) + r")(?!\w)"
+            # One alternation, longest first, so that "OpenAI CEO" (a description)
+            # wins over "OpenAI" (a name) and "Sam Altman" over "Altman".
+            alternatives = [(n, _apostrophes(n)) for n in set(names)]
+            alternatives += [(d, f"(?i:{_apostrophes(d)})") for d in set(descriptions)]
+            alternatives.sort(key=lambda a: len(a[0]), reverse=True)
+            body = "|".join(regex for _, regex in alternatives) or r"(?!x)x"
+            pattern = r"(?<!\w)(?:" + body + r")(?!\w)"
             self._patterns[language] = (re.compile(pattern), lookup)
         return self._patterns[language]
 
@@ -96,9 +97,7 @@ class ActorIndex:
         for match in pattern.finditer(text):
             written = match.group()
             key = " ".join(written.split())
-            if match.lastgroup == "role":
-                key = key.lower().replace("’", "'")
-            actor, by = lookup.get(key, (None, ""))
+            actor, by = lookup.get(key) or lookup.get(key.lower().replace("’", "'"), (None, ""))
             if actor is None:
                 continue
             found.append(Mention(actor, written, match.start(), match.end(), by))

@@ -121,3 +121,86 @@ def format_label_report(report: Mapping[str, LabelScores]) -> str:
         for gold_label, row in scores.confusion.items():
             lines.append(f"      {gold_label:<9} " + "  ".join(f"{row[p]:>3}" for p in LABELS))
     return "\n".join(lines)
+
+
+# -- quotes --------------------------------------------------------------------------
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> float:
+    shared = min(a[1], b[1]) - max(a[0], b[0])
+    shorter = min(a[1] - a[0], b[1] - b[0])
+    return max(0, shared) / shorter if shorter > 0 else 0.0
+
+
+def match_quotes(predicted: Sequence[Mapping[str, Any]], gold: Sequence[Mapping[str, Any]],
+                 *, threshold: float = 0.8) -> list[tuple[int, int]]:
+    """One-to-one (predicted index, gold index) pairs of the same article whose spans overlap
+    by at least `threshold` of the shorter one; best overlaps first."""
+    pairs = []
+    for i, p in enumerate(predicted):
+        for j, g in enumerate(gold):
+            if p["article_id"] == g["article_id"]:
+                score = _overlap((p["start"], p["end"]), (g["start"], g["end"]))
+                if score >= threshold:
+                    pairs.append((score, i, j))
+    used_p: set[int] = set()
+    used_g: set[int] = set()
+    matched = []
+    for _score, i, j in sorted(pairs, reverse=True):
+        if i not in used_p and j not in used_g:
+            used_p.add(i)
+            used_g.add(j)
+            matched.append((i, j))
+    return matched
+
+
+def quote_report(predicted: Sequence[Mapping[str, Any]], gold: Sequence[Mapping[str, Any]],
+                 languages: Mapping[str, str]) -> dict[str, dict[str, Any]]:
+    """Per language and overall: quote precision and recall, speaker accuracy on matched quotes
+    whose gold speaker is not null, and recall and speaker accuracy by gold difficulty."""
+    report: dict[str, dict[str, Any]] = {}
+    for language in sorted({*languages.values(), "all"}):
+        def keep(row: Mapping[str, Any], language: str = language) -> bool:
+            return language == "all" or languages.get(row["article_id"]) == language
+
+        preds = [p for p in predicted if keep(p)]
+        golds = [g for g in gold if keep(g)]
+        matched = match_quotes(preds, golds)
+        speaker_pairs = [(preds[i]["speaker"], golds[j]["speaker"]) for i, j in matched
+                         if golds[j].get("speaker") is not None]
+        row: dict[str, Any] = {
+            "predicted": len(preds), "gold": len(golds), "matched": len(matched),
+            "precision": len(matched) / len(preds) if preds else 0.0,
+            "recall": len(matched) / len(golds) if golds else 0.0,
+            "speaker_accuracy": (sum(p == g for p, g in speaker_pairs) / len(speaker_pairs)
+                                 if speaker_pairs else 0.0),
+            "speaker_n": len(speaker_pairs),
+        }
+        for difficulty in sorted({g.get("difficulty") or "unknown" for g in golds}):
+            ids = {j for j, g in enumerate(golds) if (g.get("difficulty") or "unknown") == difficulty}
+            hits = [(i, j) for i, j in matched if j in ids]
+            named = [(preds[i]["speaker"], golds[j]["speaker"]) for i, j in hits
+                     if golds[j].get("speaker") is not None]
+            row[difficulty] = {
+                "gold": len(ids), "recall": len(hits) / len(ids) if ids else 0.0,
+                "speaker_accuracy": sum(p == g for p, g in named) / len(named) if named else 0.0,
+                "speaker_n": len(named),
+            }
+        report[language] = row
+    return report
+
+
+def format_quote_report(report: Mapping[str, Mapping[str, Any]]) -> str:
+    lines = []
+    for language, row in report.items():
+        lines.append(
+            f"[{language}] predicted {row['predicted']}  gold {row['gold']}  matched {row['matched']}  "
+            f"precision {row['precision']:.3f}  recall {row['recall']:.3f}  "
+            f"speaker accuracy {row['speaker_accuracy']:.3f} (n={row['speaker_n']})"
+        )
+        for difficulty in ("easy", "hard", "unknown"):
+            if difficulty in row:
+                d = row[difficulty]
+                lines.append(f"    {difficulty:<8} gold {d['gold']:>3}  recall {d['recall']:.3f}  "
+                             f"speaker accuracy {d['speaker_accuracy']:.3f} (n={d['speaker_n']})")
+    return "\n".join(lines)

@@ -115,6 +115,41 @@ ABBREVIATIONS = frozenset({
     "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "e.g", "i.e",
 })
 
+# -- quotes ---------------------------------------------------------------------
+# Reporting verbs, every form as written; a cue word before or after a quote.
+REPORTING_VERBS = frozenset("""
+say says said saying tell tells told telling write writes wrote writing written posted posting
+tweeted tweeting add adds added adding replied replying respond responds responded responding
+answered continue continues continued continuing argue argues argued arguing claimed claiming
+insist insists insisted insisting stated stating declare declares declared declaring explain
+explains explained explaining noted noting ask asks asked asking call called calling labeled
+labelled labeling labelling branded branding describe describes described describing dubbed
+dubbing nicknamed accuse accuses accused accusing allege alleges alleged alleging warned warning
+joked joking quipped retorted countered testify testified testifies captioned captioning posit
+posited positing dismissed dismissing admit admits admitted acknowledged recalled predicted
+promised vowed suggested suggesting demanded urged conceded maintained contend contended asserted
+asserting reiterated emphasized stressed announced confirmed denied denies complained mocked
+mocking quoted quoting agreed boasted lamented
+""".split())
+# Multi-word cues: verb + particle, and "according to" which names the source after it.
+REPORTING_PHRASES = ("referred to", "refers to", "pointing to", "pointed to", "jumped in", "hit back",
+                     "fired back", "wrote back", "shot back", "went on")
+ACCORDING_TO = ("according to", "per")
+SUBJECT_PRONOUNS = {"he": "m", "she": "f"}
+# Nouns that speak for their party: documents for the one who filed them,
+# "the company" for the organisation.
+DOCUMENT_NOUNS = ("the lawsuit", "the suit", "the filing", "the complaint", "the countersuit",
+                  "the statement", "the letter", "the motion", "the court filing")
+COMPANY_NOUNS = ("the company", "the startup", "the firm", "the organization", "the organisation")
+# Verbs whose subject is the party a document speaks for ("xAI sued Apple": the lawsuit is xAI's).
+SUE_WORDS = frozenset({"sued", "sues", "suing", "filed", "files", "countersued", "countersues"})
+# Words an "after" cue may hold between the quote and its verb ("…," Altman quickly said).
+AFTER_FILLERS = frozenset({"has", "had", "have", "then", "later", "also", "quickly", "simply", "once",
+                           "again", "emphatically", "bluntly", "flatly"})
+NOT_A_SOURCE: tuple[str, ...] = ()
+PARTICIPLE_ENDINGS = ("ing",)  # "…, calling him a 'liar'": the main clause's subject speaks
+INCISE = None  # English has no inverted incise with a hyphenated pronoun
+
 # -- actors ---------------------------------------------------------------------
 ARTICLE_CONTRACTIONS: dict[str, tuple[str, ...]] = {}
 

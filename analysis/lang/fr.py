@@ -116,6 +116,39 @@ ABBREVIATIONS = frozenset({
     "janv", "févr", "fév", "avr", "juil", "sept", "oct", "nov", "déc", "p", "vol",
 })
 
+# -- quotes ---------------------------------------------------------------------
+REPORTING_VERBS = frozenset("""
+dit dire disait dis déclare déclaré déclarée déclarait déclarant affirme affirmé affirmée affirmait
+affirmant affirment ajoute ajouté ajoutant ajoutait répond répondu répondant répondait réplique
+répliqué répliquant rétorque rétorqué rétorquant riposte riposté ripostant écrit écrivant écrivait
+lance lancé lançant explique expliqué expliquant expliquait estime estimé estimant estimait souligne
+souligné soulignant soulignent assure assuré assurant indique indiqué indiquant précise précisé
+précisant poursuit poursuivi clame clamé clamant dénonce dénoncé dénonçant accuse accusé accusant
+accusent qualifie qualifié qualifiée qualifiant qualifiait traite traité traitant traitait confie
+confié martèle martelé tweeté tweete publié publie raille raillé ironise ironisé insiste insisté
+prévient averti avertit juge jugé jugeant reconnaît reconnu admet admis promet promis demande
+demandé demandant souhaite souhaité souhaitant évalue évaluant évalué propose proposé proposant
+exprime exprimé exprimée annonce annoncé confirme confirmé nie nié commente commenté fustige fustigé
+décrit décrivant évoque évoqué évoquant allègue allégué alléguant argue argué soutient soutenu
+regrette regretté conclut conclu lâche lâché tonne tonné avance avancé répète répété interroge
+""".split())
+REPORTING_PHRASES = ("a fait savoir", "fait valoir", "a fait valoir")
+ACCORDING_TO = ("selon", "d'après", "d’après")  # "selon lesquelles" is not a source: see below
+NOT_A_SOURCE = ("selon lequel", "selon laquelle", "selon lesquels", "selon lesquelles")
+SUBJECT_PRONOUNS = {"il": "m", "elle": "f"}
+DOCUMENT_NOUNS = ("la plainte", "l'assignation", "l’assignation", "le document", "la requête",
+                  "le communiqué", "la lettre", "la demande reconventionnelle")
+COMPANY_NOUNS = ("l'entreprise", "l’entreprise", "la société", "la start-up", "le groupe",
+                 "la firme", "l'organisation", "l’organisation")
+SUE_WORDS = frozenset({"poursuit", "poursuivi", "poursuivent", "assigné", "attaque", "attaqué",
+                       "attaquent"})
+AFTER_FILLERS = frozenset({"a", "avait", "aurait", "ont", "rapidement", "aussitôt", "immédiatement",
+                           "alors", "ensuite", "encore", "simplement", "sèchement", "mercredi", "mardi",
+                           "lundi", "jeudi", "vendredi", "samedi", "dimanche"})
+# Incises inside or after a quote: « …, a-t-il ajouté, … », « … », dit-elle.
+PARTICIPLE_ENDINGS = ("ant",)  # « …, affirmant que… »: the main clause's subject speaks
+INCISE = r"(?:a|avait|aurait)-t-(?P<p1>il|elle)\s+\w+|\w+-t-(?P<p2>il|elle)|\w+-(?P<p3>il|elle)\b"
+
 # -- actors ---------------------------------------------------------------------
 # "le milliardaire" is also written "au milliardaire", "du milliardaire".
 ARTICLE_CONTRACTIONS = {"le ": ("au ", "du "), "les ": ("aux ", "des ")}
