@@ -54,7 +54,7 @@ def _with_contractions(phrases: Sequence[str], language: str) -> list[str]:
     for phrase in phrases:
         for article, variants in contractions.items():
             if phrase.lower().startswith(article):
-                out.extend(variant + phrase[len(article):] for variant in variants)
+                out.extend(variant + phrase[len(article) :] for variant in variants)
     return out
 
 
@@ -123,14 +123,16 @@ def parse_actors(text: str, *, where: str = "actors file") -> list[Actor]:
         descriptions = entry.get("descriptions", {})
         if not isinstance(aliases, list) or not isinstance(descriptions, dict):
             raise InputError(where, f"actor {name!r}: aliases should be a list, descriptions a table")
-        actors.append(Actor(
-            name=name.strip(),
-            kind=str(entry.get("kind", "person")),
-            gender=entry.get("gender"),
-            rival=entry.get("rival"),
-            aliases=tuple(dict.fromkeys([name, *aliases])),
-            descriptions={lang: tuple(phrases) for lang, phrases in descriptions.items()},
-        ))
+        actors.append(
+            Actor(
+                name=name.strip(),
+                kind=str(entry.get("kind", "person")),
+                gender=entry.get("gender"),
+                rival=entry.get("rival"),
+                aliases=tuple(dict.fromkeys([name, *aliases])),
+                descriptions={lang: tuple(phrases) for lang, phrases in descriptions.items()},
+            )
+        )
     return actors
 
 

@@ -15,9 +15,17 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from analysis.evaluation import format_label_report, load_gold, sentiment_pairs, sentiment_report
+from analysis.evaluation import (
+    format_label_report,
+    format_quote_report,
+    load_gold,
+    quote_report,
+    sentiment_pairs,
+    sentiment_report,
+)
 from analysis.pipeline import analyze_text, load_models
 from analysis.progress import ProgressBar
+from analysis.quotes import Quote, extract_quotes
 from analysis.results import analyze_store, default_workers
 from corpus.errors import CorpusError
 from corpus.ingest import STORE_ENV, default_store_path, ingest, open_store, read_sources
@@ -56,8 +64,10 @@ def _open(args: argparse.Namespace, *, read_only: bool = False) -> Store:
 def cmd_ingest(args: argparse.Namespace) -> int:
     with _open(args) as store:
         report = ingest(
-            store, args.sources,
-            progress=ProgressBar("reading"), store_progress=ProgressBar("storing"),
+            store,
+            args.sources,
+            progress=ProgressBar("reading"),
+            store_progress=ProgressBar("storing"),
         )
         if args.analyze and report.added:
             analyze_store(store, workers=args.workers, progress=ProgressBar("analysing"))
@@ -118,18 +128,58 @@ def cmd_sentiment(args: argparse.Namespace) -> int:
         result = analyze_text(article.text, article.language, models=models, analysers=("tone",))
         for p in result.paragraphs:
             tone = p.tone
-            row = {"article_id": article.id, "paragraph_index": p.index, "language": p.language,
-                   "compound": tone.compound if tone else None, "pos": tone.pos if tone else None,
-                   "neu": tone.neu if tone else None, "neg": tone.neg if tone else None,
-                   "label": tone.label if tone else None}
+            row = {
+                "article_id": article.id,
+                "paragraph_index": p.index,
+                "language": p.language,
+                "compound": tone.compound if tone else None,
+                "pos": tone.pos if tone else None,
+                "neu": tone.neu if tone else None,
+                "neg": tone.neg if tone else None,
+                "label": tone.label if tone else None,
+            }
             sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
         bar(done, len(articles), article.id)
+    return EXIT_OK
+
+
+def _quotes_of(articles: Sequence[Article], *, use_models: bool = True) -> list[Quote]:
+    models = load_models()
+    bar = ProgressBar("quotes")
+    found: list[Quote] = []
+    for done, article in enumerate(articles, start=1):
+        entities = models.entities.get(article.language) if use_models else None
+        found.extend(
+            extract_quotes(
+                article.text, article.language, actors=models.actors, article_id=article.id, entities=entities
+            )
+        )
+        bar(done, len(articles), article.id)
+    return found
+
+
+def cmd_quotes(args: argparse.Namespace) -> int:
+    for quote in _quotes_of(_articles_from_files(args.articles), use_models=args.models):
+        if args.all or quote.kind == "direct":
+            sys.stdout.write(json.dumps(quote.as_dict(), ensure_ascii=False) + "\n")
     return EXIT_OK
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
     articles = {a.id: a for a in _articles_from_files([args.articles])}
     gold = load_gold(Path(args.gold))
+    if args.task == "quotes":
+        predicted = [
+            q.as_dict()
+            for q in _quotes_of(list(articles.values()), use_models=args.models)
+            if q.kind == "direct"
+        ]
+        report = quote_report(predicted, gold, {a.id: a.language for a in articles.values()})
+        if args.json:
+            _print_json(report)
+        else:
+            print(format_quote_report(report))
+        return EXIT_OK
     if args.task == "sentiment":
         rows = sentiment_pairs(articles, gold, analyzers=load_models().analyzers)
         report = sentiment_report(rows)
@@ -146,7 +196,8 @@ def build_parser() -> argparse.ArgumentParser:
         description="Press coverage analytics: import articles and analyse them.",
     )
     parser.add_argument(
-        "--db", default=None,
+        "--db",
+        default=None,
         help=f"store file (default ${STORE_ENV} or {default_store_path()}); built from data/ when new",
     )
     commands = parser.add_subparsers(dest="command", required=True)
@@ -154,8 +205,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = commands.add_parser("ingest", help="import files, folders, zip archives, URLs and feeds")
     p.add_argument("sources", nargs="+", metavar="PATH_OR_URL")
     p.add_argument("--json", action="store_true", help="print the report as JSON on stdout")
-    p.add_argument("--no-analyze", dest="analyze", action="store_false",
-                   help="store only; run `analyze` later (the dashboard also catches up)")
+    p.add_argument(
+        "--no-analyze",
+        dest="analyze",
+        action="store_false",
+        help="store only; run `analyze` later (the dashboard also catches up)",
+    )
     p.add_argument("--workers", type=int, default=default_workers(), help="analysis worker processes")
     p.set_defaults(run=cmd_ingest)
 
@@ -172,8 +227,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("articles", nargs="+", metavar="ARTICLES", help="files ingest reads (JSONL, CSV, ...)")
     p.set_defaults(run=cmd_sentiment)
 
+    p = commands.add_parser("quotes", help="direct quotes and their speakers of article files, as JSON lines")
+    p.add_argument("articles", nargs="+", metavar="ARTICLES", help="files ingest reads (JSONL, CSV, ...)")
+    p.add_argument("--all", action="store_true", help="also the scare quotes and titles (kind 'scare')")
+    p.add_argument(
+        "--no-models",
+        dest="models",
+        action="store_false",
+        help="do not use installed spaCy models (capitalisation and the actors file only)",
+    )
+    p.set_defaults(run=cmd_quotes)
+
     p = commands.add_parser("eval", help="agreement with hand-labelled gold")
-    p.add_argument("task", choices=["sentiment"])
+    p.add_argument("task", choices=["sentiment", "quotes"])
+    p.add_argument("--no-models", dest="models", action="store_false", help="quotes: without spaCy models")
     p.add_argument("articles", metavar="ARTICLES.jsonl")
     p.add_argument("gold", metavar="GOLD.jsonl")
     p.add_argument("--json", action="store_true")

@@ -71,8 +71,11 @@ def label_scores(pairs: Sequence[tuple[str, str]], *, labels: Sequence[str] = LA
 
 
 def sentiment_pairs(
-    articles: Mapping[str, Article], gold: Iterable[Mapping[str, Any]], *,
-    analyzers: Analyzers, thresholds: Thresholds = Thresholds(),
+    articles: Mapping[str, Article],
+    gold: Iterable[Mapping[str, Any]],
+    *,
+    analyzers: Analyzers,
+    thresholds: Thresholds = Thresholds(),
 ) -> list[dict[str, Any]]:
     """One row per gold paragraph: language, gold label, predicted label (None: not scored)."""
     rows = []
@@ -87,11 +90,15 @@ def sentiment_pairs(
         text = paragraphs[article.id][index]
         language = paragraph_language(text, article.language)
         tone = score_text(text, language, analyzers=analyzers, thresholds=thresholds)
-        rows.append({
-            "article_id": article.id, "paragraph_index": index,
-            "language": record.get("language") or article.language,
-            "gold": record["label"], "predicted": tone.label if tone else None,
-        })
+        rows.append(
+            {
+                "article_id": article.id,
+                "paragraph_index": index,
+                "language": record.get("language") or article.language,
+                "gold": record["label"],
+                "predicted": tone.label if tone else None,
+            }
+        )
     return rows
 
 
@@ -132,8 +139,9 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> float:
     return max(0, shared) / shorter if shorter > 0 else 0.0
 
 
-def match_quotes(predicted: Sequence[Mapping[str, Any]], gold: Sequence[Mapping[str, Any]],
-                 *, threshold: float = 0.8) -> list[tuple[int, int]]:
+def match_quotes(
+    predicted: Sequence[Mapping[str, Any]], gold: Sequence[Mapping[str, Any]], *, threshold: float = 0.8
+) -> list[tuple[int, int]]:
     """One-to-one (predicted index, gold index) pairs of the same article whose spans overlap
     by at least `threshold` of the shorter one; best overlaps first."""
     pairs = []
@@ -154,35 +162,47 @@ def match_quotes(predicted: Sequence[Mapping[str, Any]], gold: Sequence[Mapping[
     return matched
 
 
-def quote_report(predicted: Sequence[Mapping[str, Any]], gold: Sequence[Mapping[str, Any]],
-                 languages: Mapping[str, str]) -> dict[str, dict[str, Any]]:
+def quote_report(
+    predicted: Sequence[Mapping[str, Any]], gold: Sequence[Mapping[str, Any]], languages: Mapping[str, str]
+) -> dict[str, dict[str, Any]]:
     """Per language and overall: quote precision and recall, speaker accuracy on matched quotes
     whose gold speaker is not null, and recall and speaker accuracy by gold difficulty."""
     report: dict[str, dict[str, Any]] = {}
     for language in sorted({*languages.values(), "all"}):
+
         def keep(row: Mapping[str, Any], language: str = language) -> bool:
             return language == "all" or languages.get(row["article_id"]) == language
 
         preds = [p for p in predicted if keep(p)]
         golds = [g for g in gold if keep(g)]
         matched = match_quotes(preds, golds)
-        speaker_pairs = [(preds[i]["speaker"], golds[j]["speaker"]) for i, j in matched
-                         if golds[j].get("speaker") is not None]
+        speaker_pairs = [
+            (preds[i]["speaker"], golds[j]["speaker"])
+            for i, j in matched
+            if golds[j].get("speaker") is not None
+        ]
         row: dict[str, Any] = {
-            "predicted": len(preds), "gold": len(golds), "matched": len(matched),
+            "predicted": len(preds),
+            "gold": len(golds),
+            "matched": len(matched),
             "precision": len(matched) / len(preds) if preds else 0.0,
             "recall": len(matched) / len(golds) if golds else 0.0,
-            "speaker_accuracy": (sum(p == g for p, g in speaker_pairs) / len(speaker_pairs)
-                                 if speaker_pairs else 0.0),
+            "speaker_accuracy": (
+                sum(p == g for p, g in speaker_pairs) / len(speaker_pairs) if speaker_pairs else 0.0
+            ),
             "speaker_n": len(speaker_pairs),
         }
         for difficulty in sorted({g.get("difficulty") or "unknown" for g in golds}):
             ids = {j for j, g in enumerate(golds) if (g.get("difficulty") or "unknown") == difficulty}
             hits = [(i, j) for i, j in matched if j in ids]
-            named = [(preds[i]["speaker"], golds[j]["speaker"]) for i, j in hits
-                     if golds[j].get("speaker") is not None]
+            named = [
+                (preds[i]["speaker"], golds[j]["speaker"])
+                for i, j in hits
+                if golds[j].get("speaker") is not None
+            ]
             row[difficulty] = {
-                "gold": len(ids), "recall": len(hits) / len(ids) if ids else 0.0,
+                "gold": len(ids),
+                "recall": len(hits) / len(ids) if ids else 0.0,
                 "speaker_accuracy": sum(p == g for p, g in named) / len(named) if named else 0.0,
                 "speaker_n": len(named),
             }
@@ -201,6 +221,8 @@ def format_quote_report(report: Mapping[str, Mapping[str, Any]]) -> str:
         for difficulty in ("easy", "hard", "unknown"):
             if difficulty in row:
                 d = row[difficulty]
-                lines.append(f"    {difficulty:<8} gold {d['gold']:>3}  recall {d['recall']:.3f}  "
-                             f"speaker accuracy {d['speaker_accuracy']:.3f} (n={d['speaker_n']})")
+                lines.append(
+                    f"    {difficulty:<8} gold {d['gold']:>3}  recall {d['recall']:.3f}  "
+                    f"speaker accuracy {d['speaker_accuracy']:.3f} (n={d['speaker_n']})"
+                )
     return "\n".join(lines)

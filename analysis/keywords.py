@@ -45,7 +45,7 @@ def tokens(text: str, language: str) -> list[str | None]:
             continue
         elided = _ELIDED.match(word)
         if elided and elided.group(1).lower() in elisions:
-            word = word[elided.end():]
+            word = word[elided.end() :]
         if word.lower().endswith(("'s", "’s")):
             word = word[:-2]
         if not word:
@@ -69,7 +69,10 @@ def term_counts(text: str, language: str) -> Counter[str]:
 
 
 def log_odds(
-    counts_a: pd.Series, counts_b: pd.Series, prior: pd.Series | None = None, *,
+    counts_a: pd.Series,
+    counts_b: pd.Series,
+    prior: pd.Series | None = None,
+    *,
     prior_size: float | None = None,
 ) -> pd.DataFrame:
     """Weighted log-odds ratio with an informative Dirichlet prior (Monroe, Colaresi & Quinn 2008).
@@ -88,12 +91,19 @@ def log_odds(
     alpha0 = float(prior_size if prior_size is not None else background.sum())
     alpha = background / background.sum() * alpha0
     n_a, n_b = a.sum(), b.sum()
-    delta = (np.log((a + alpha) / (n_a + alpha0 - a - alpha))
-             - np.log((b + alpha) / (n_b + alpha0 - b - alpha)))
+    delta = np.log((a + alpha) / (n_a + alpha0 - a - alpha)) - np.log(
+        (b + alpha) / (n_b + alpha0 - b - alpha)
+    )
     variance = 1.0 / (a + alpha) + 1.0 / (b + alpha)
-    frame = pd.DataFrame({"term": terms, "count_a": a.astype(int).to_numpy(),
-                          "count_b": b.astype(int).to_numpy(), "delta": delta.to_numpy(),
-                          "z": (delta / np.sqrt(variance)).to_numpy()})
+    frame = pd.DataFrame(
+        {
+            "term": terms,
+            "count_a": a.astype(int).to_numpy(),
+            "count_b": b.astype(int).to_numpy(),
+            "delta": delta.to_numpy(),
+            "z": (delta / np.sqrt(variance)).to_numpy(),
+        }
+    )
     return frame.sort_values("z", ascending=False, ignore_index=True)
 
 

@@ -94,8 +94,9 @@ def actor_tone(store: Store, selection: Selection = ALL) -> pd.DataFrame:
         store.con.unregister("actor_rivals")
 
 
-def term_totals(store: Store, selection: Selection = ALL, *, n: int | None = None,
-                limit: int = 50) -> pd.DataFrame:
+def term_totals(
+    store: Store, selection: Selection = ALL, *, n: int | None = None, limit: int = 50
+) -> pd.DataFrame:
     """Top terms: columns term, n (1 unigram, 2 bigram), count, articles."""
     where, params = selection.where()
     size = "AND t.n = ?" if n else ""
@@ -117,8 +118,9 @@ def _counts(store: Store, where: str, params: list[object]) -> pd.Series:
     return frame.set_index("term")["count"] if not frame.empty else pd.Series(dtype="int64")
 
 
-def distinctive_terms(store: Store, group: Selection, other: Selection, *, background: Selection = ALL,
-                      limit: int = 30) -> pd.DataFrame:
+def distinctive_terms(
+    store: Store, group: Selection, other: Selection, *, background: Selection = ALL, limit: int = 30
+) -> pd.DataFrame:
     """Terms of `group` against `other` by weighted log-odds with an informative Dirichlet
     prior taken from `background` (Monroe et al. 2008): columns term, count_a, count_b,
     delta, z; the most distinctive of `group` first."""
@@ -130,13 +132,17 @@ def distinctive_terms(store: Store, group: Selection, other: Selection, *, backg
     return log_odds(a, b, prior).head(limit)
 
 
-def terms_over_time(store: Store, terms: list[str], selection: Selection = ALL, *,
-                    freq: str = "month") -> pd.DataFrame:
+def terms_over_time(
+    store: Store, terms: list[str], selection: Selection = ALL, *, freq: str = "month"
+) -> pd.DataFrame:
     """Counts of the given terms per period: columns period (Timestamp), term, count.
     Articles dated less precisely than the period (a month for a weekly count,
     a year, none) are left out rather than placed on an invented day."""
-    precise = {"day": ("day", "minute", "second"), "week": ("day", "minute", "second"),
-               "month": ("month", "day", "minute", "second")}
+    precise = {
+        "day": ("day", "minute", "second"),
+        "week": ("day", "minute", "second"),
+        "month": ("month", "day", "minute", "second"),
+    }
     if freq not in precise:
         raise ValueError(f"freq should be day, week or month, got {freq!r}")
     where, params = selection.where()

@@ -7,17 +7,22 @@ from __future__ import annotations
 
 import functools
 from collections import Counter
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 from analysis import keywords as keywords_mod
+from analysis import quotes as quotes_mod
 from analysis import sentiment as sentiment_mod
 from analysis.actors import ActorIndex, Mention, load_actors
 from analysis.keywords import term_counts
+from analysis.lang import LANGUAGES
+from analysis.nlp import EntityFinder, entity_finder, model_version
+from analysis.quotes import Quote, extract_quotes
 from analysis.sentiment import Analyzers, Tone, load_analyzers, score_text
 from analysis.text import paragraph_language, paragraph_spans
 from corpus.text import normalise_newlines
 
-ANALYSERS = ("tone", "actors", "keywords")
+ANALYSERS = ("tone", "actors", "keywords", "quotes")
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,18 +31,30 @@ class Models:
 
     analyzers: Analyzers
     actors: ActorIndex
+    entities: Mapping[str, EntityFinder | None] = field(default_factory=dict)  # spaCy NER per language
 
     def versions(self) -> dict[str, str]:
-        return {
-            "tone": sentiment_mod.VERSION,
-            "actors": self.actors.version,
-            "keywords": keywords_mod.VERSION,
-        }
+        return analyser_versions(self.actors, use_models=bool(self.entities))
+
+
+def analyser_versions(actors: ActorIndex, *, use_models: bool = True) -> dict[str, str]:
+    """Each analyser's version: code, data and, for quotes, the spaCy models in use."""
+    models = ",".join(model_version(code) for code in LANGUAGES) if use_models else "no-model"
+    return {
+        "tone": sentiment_mod.VERSION,
+        "actors": actors.version,
+        "keywords": keywords_mod.VERSION,
+        "quotes": f"{quotes_mod.VERSION}|{actors.version}|{models}",
+    }
 
 
 @functools.lru_cache(maxsize=1)
 def load_models() -> Models:
-    return Models(analyzers=load_analyzers(), actors=load_actors())
+    return Models(
+        analyzers=load_analyzers(),
+        actors=load_actors(),
+        entities={code: entity_finder(code) for code in LANGUAGES},
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +85,7 @@ class ArticleAnalysis:
     paragraphs: tuple[ParagraphAnalysis, ...]
     tone: ArticleTone
     terms: Counter[str]
+    quotes: tuple[Quote, ...] = ()
 
 
 def summarise_tone(paragraphs: tuple[ParagraphAnalysis, ...]) -> ArticleTone:
@@ -87,8 +105,14 @@ def summarise_tone(paragraphs: tuple[ParagraphAnalysis, ...]) -> ArticleTone:
     )
 
 
-def analyze_text(text: str, article_language: str, *, models: Models,
-                 analysers: tuple[str, ...] = ANALYSERS) -> ArticleAnalysis:
+def analyze_text(
+    text: str,
+    article_language: str,
+    *,
+    models: Models,
+    analysers: tuple[str, ...] = ANALYSERS,
+    article_id: str = "",
+) -> ArticleAnalysis:
     """Every analyser asked for over one article's text (paragraph offsets index `text`)."""
     text = normalise_newlines(text)
     paragraphs = []
@@ -107,5 +131,15 @@ def analyze_text(text: str, article_language: str, *, models: Models,
             terms.update(term_counts(body, language))
         paragraphs.append(ParagraphAnalysis(index, start, end, language, len(body.split()), tone, mentions))
     frozen = tuple(paragraphs)
-    return ArticleAnalysis(frozen, summarise_tone(frozen), terms)
-
+    quotes: tuple[Quote, ...] = ()
+    if "quotes" in analysers:
+        quotes = tuple(
+            extract_quotes(
+                text,
+                article_language,
+                actors=models.actors,
+                article_id=article_id,
+                entities=models.entities.get(article_language),
+            )
+        )
+    return ArticleAnalysis(frozen, summarise_tone(frozen), terms, quotes)

@@ -27,16 +27,23 @@ from typing import Any
 
 from analysis.actors import ActorIndex
 from analysis.lang import language_data
+from analysis.nlp import EntityFinder
 from analysis.quotemarks import QuoteSpan, find_quote_spans
-from analysis.speakers import Candidate, PersonFinder, Resolved, find_candidates, resolve
+from analysis.speakers import Candidate, Resolved, find_candidates, resolve
 from analysis.text import paragraph_spans, sentence_spans
 from corpus.text import normalise_newlines
 
 VERSION = "quotes-1"
 SHORT_WORDS = 3
 CONFIDENCE = {
-    "name": 0.95, "description": 0.85, "surname": 0.9, "pronoun": 0.75, "company": 0.7,
-    "document": 0.65, "previous-quote": 0.7, "unresolved": 0.0,
+    "name": 0.95,
+    "description": 0.85,
+    "surname": 0.9,
+    "pronoun": 0.75,
+    "company": 0.7,
+    "document": 0.65,
+    "previous-quote": 0.7,
+    "unresolved": 0.0,
 }
 _WORD = re.compile(r"[\w’'-]+")
 
@@ -52,7 +59,9 @@ class Quote:
     mention: str | None  # the speaker as written
     cue: str | None  # the reporting verb, phrase or mark that ties them
     step: str  # after | incise | before | colon | according-to | passive | continuation | none
-    resolution: str  # name | surname | description | pronoun | company | document | previous-quote | unresolved
+    resolution: (
+        str  # name | surname | description | pronoun | company | document | previous-quote | unresolved
+    )
     confidence: float
     language: str
     kind: str  # direct | scare
@@ -68,13 +77,16 @@ class _Cue:
     step: str
 
 
-def _sentences(text: str, start: int, end: int, language: str, quotes: Sequence[QuoteSpan]) -> list[tuple[int, int]]:
+def _sentences(
+    text: str, start: int, end: int, language: str, quotes: Sequence[QuoteSpan]
+) -> list[tuple[int, int]]:
     """Sentences of a paragraph, merged where a boundary falls inside a quote."""
     merged: list[tuple[int, int]] = []
     for s, e in sentence_spans(text[start:end], language) or [(0, end - start)]:
         s, e = s + start, e + start
-        if merged and any(q.mark_start < s <= q.mark_end - 1 or q.mark_start < merged[-1][1] < q.mark_end
-                          for q in quotes):
+        if merged and any(
+            q.mark_start < s <= q.mark_end - 1 or q.mark_start < merged[-1][1] < q.mark_end for q in quotes
+        ):
             merged[-1] = (merged[-1][0], e)
         else:
             merged.append((s, e))
@@ -85,7 +97,9 @@ def _inside(position: int, quotes: Sequence[QuoteSpan]) -> bool:
     return any(q.mark_start <= position < q.mark_end for q in quotes)
 
 
-def _verbs(text: str, start: int, end: int, data: Any, quotes: Sequence[QuoteSpan]) -> list[tuple[int, int, str]]:
+def _verbs(
+    text: str, start: int, end: int, data: Any, quotes: Sequence[QuoteSpan]
+) -> list[tuple[int, int, str]]:
     """Reporting verbs and phrases of text[start:end] outside quotes: (start, end, as written)."""
     found = []
     for m in _WORD.finditer(text, start, end):
@@ -95,7 +109,7 @@ def _verbs(text: str, start: int, end: int, data: Any, quotes: Sequence[QuoteSpa
     for phrase in data.REPORTING_PHRASES:
         for m in re.finditer(rf"(?<!\w){re.escape(phrase)}(?!\w)", lowered):
             if not _inside(start + m.start(), quotes):
-                found.append((start + m.start(), start + m.end(), text[start + m.start(): start + m.end()]))
+                found.append((start + m.start(), start + m.end(), text[start + m.start() : start + m.end()]))
     return sorted(found)
 
 
@@ -137,8 +151,15 @@ def _according_to(text: str, start: int, end: int, data: Any, candidates: Sequen
     return None
 
 
-def _after(text: str, quote: QuoteSpan, sentence_end: int, data: Any, candidates: Sequence[Candidate],
-           quotes: Sequence[QuoteSpan], incise: re.Pattern[str] | None) -> _Cue | None:
+def _after(
+    text: str,
+    quote: QuoteSpan,
+    sentence_end: int,
+    data: Any,
+    candidates: Sequence[Candidate],
+    quotes: Sequence[QuoteSpan],
+    incise: re.Pattern[str] | None,
+) -> _Cue | None:
     tail_start = quote.mark_end
     window = text[tail_start:sentence_end]
     if incise is not None:
@@ -155,10 +176,14 @@ def _after(text: str, quote: QuoteSpan, sentence_end: int, data: Any, candidates
         before = _speaking(candidates, tail_start, verb_start, text)
         rest = between
         if before:
-            rest = between[: before[-1].start - tail_start] + between[before[-1].end - tail_start:]
+            rest = between[: before[-1].start - tail_start] + between[before[-1].end - tail_start :]
         words = _WORD.findall(rest)
-        if (len(words) <= 2 and all(w.lower() in data.AFTER_FILLERS for w in words)
-                and len(before) <= 1 and not re.search(r"[.!?;]", rest)):
+        if (
+            len(words) <= 2
+            and all(w.lower() in data.AFTER_FILLERS for w in words)
+            and len(before) <= 1
+            and not re.search(r"[.!?;]", rest)
+        ):
             if before:
                 return _Cue(_source(text, before[-1], limit, candidates), verb, "after")
             after = _speaking(candidates, verb_end, min(limit, verb_end + 80), text)
@@ -166,9 +191,10 @@ def _after(text: str, quote: QuoteSpan, sentence_end: int, data: Any, candidates
                 return _Cue(_source(text, after[0], limit, candidates), verb, "after")
     # The inverted cue further on: "«…» pour financer ce projet, a clamé Elon Musk".
     for verb_start, verb_end, verb in verbs:
-        lead = _WORD.findall(text[text.rfind(",", tail_start, verb_start) + 1: verb_start])
+        lead = _WORD.findall(text[text.rfind(",", tail_start, verb_start) + 1 : verb_start])
         if text.rfind(",", tail_start, verb_start) < 0 or not all(
-                w.lower() in data.AFTER_FILLERS for w in lead):
+            w.lower() in data.AFTER_FILLERS for w in lead
+        ):
             continue
         after = _speaking(candidates, verb_end, min(limit, verb_end + 80), text)
         if after and after[0].start - verb_end <= 30:
@@ -181,19 +207,28 @@ def _pronoun_cue(m: re.Match[str], offset: int, data: Any, step: str) -> _Cue:
     start = offset + m.start(group)
     word = m.group(group)
     gender = data.SUBJECT_PRONOUNS.get(word.lower())
-    return _Cue(Candidate(start, start + len(word), word, "pronoun", None, "person", gender),
-                m.group().strip(" ,."), step)
+    return _Cue(
+        Candidate(start, start + len(word), word, "pronoun", None, "person", gender),
+        m.group().strip(" ,."),
+        step,
+    )
 
 
 def _inside_incise(text: str, quote: QuoteSpan, data: Any, incise: re.Pattern[str] | None) -> _Cue | None:
     if incise is None:
         return None
-    m = re.search(r",\s*(?:" + incise.pattern + r")[^,.«»\"“”]{0,40}[,.]", text[quote.start:quote.end])
+    m = re.search(r",\s*(?:" + incise.pattern + r")[^,.«»\"“”]{0,40}[,.]", text[quote.start : quote.end])
     return _pronoun_cue(m, quote.start, data, "incise") if m else None
 
 
-def _before(text: str, quote: QuoteSpan, sentence_start: int, data: Any, candidates: Sequence[Candidate],
-            quotes: Sequence[QuoteSpan]) -> _Cue | None:
+def _before(
+    text: str,
+    quote: QuoteSpan,
+    sentence_start: int,
+    data: Any,
+    candidates: Sequence[Candidate],
+    quotes: Sequence[QuoteSpan],
+) -> _Cue | None:
     found = _according_to(text, sentence_start, quote.mark_start, data, candidates)
     if found:
         return found
@@ -205,13 +240,16 @@ def _before(text: str, quote: QuoteSpan, sentence_start: int, data: Any, candida
             return _Cue(agent, verb, "passive")
         subject = _speaking(candidates, sentence_start, verb_start, text)
         comma = text.rfind(",", sentence_start, verb_start)
-        participle = (verb.lower().endswith(data.PARTICIPLE_ENDINGS) and comma >= 0
-                      and len(_WORD.findall(text[comma:verb_start])) <= 2)
+        participle = (
+            verb.lower().endswith(data.PARTICIPLE_ENDINGS)
+            and comma >= 0
+            and len(_WORD.findall(text[comma:verb_start])) <= 2
+        )
         if subject:
             # "S …, calling him a 'liar'": the participle's subject is the main clause's.
             chosen = subject[0] if participle else subject[-1]
             return _Cue(_source(text, chosen, quote.mark_start, candidates), verb, "before")
-    head = text[sentence_start:quote.mark_start].rstrip()
+    head = text[sentence_start : quote.mark_start].rstrip()
     if head.endswith(":"):
         colon = sentence_start + len(head) - 1
         named = [c for c in candidates if sentence_start <= c.start and c.end <= colon]
@@ -222,63 +260,131 @@ def _before(text: str, quote: QuoteSpan, sentence_start: int, data: Any, candida
 
 
 def extract_quotes(
-    text: str, language: str, *, actors: ActorIndex, article_id: str = "",
-    persons: PersonFinder | None = None,
+    text: str,
+    language: str,
+    *,
+    actors: ActorIndex,
+    article_id: str = "",
+    entities: EntityFinder | None = None,
 ) -> list[Quote]:
-    """Every quote of an article with its speaker; offsets index the article text."""
+    """Every quote of an article with its speaker; offsets index the article text.
+
+    `entities`: a spaCy entity finder for the language, run on the sentences
+    around quotes only (None: capitalisation and the actors file alone).
+    """
     text = normalise_newlines(text)
     data = language_data(language) or language_data("en")
     incise = re.compile(data.INCISE, re.IGNORECASE) if data.INCISE else None
     paragraphs = paragraph_spans(text)
     spans = [(i, q) for i, (s, e) in enumerate(paragraphs) for q in find_quote_spans(text, s, e)]
     all_quotes = [q for _, q in spans]
-    candidates = find_candidates(text, language, actors, outside=[(q.mark_start, q.mark_end) for q in all_quotes
-                                                                 if q.depth == 0], persons=persons)
+    sentences_of = {
+        i: _sentences(text, s, e, language, [q for j, q in spans if j == i])
+        for i, (s, e) in enumerate(paragraphs)
+    }
+    sentence_list = sorted(sentence for found in sentences_of.values() for sentence in found)
+    sentence_starts = [s for s, _ in sentence_list]
+    found_entities = None
+    if entities is not None and all_quotes:
+        found_entities = entities(text, _regions_around(sentence_list, all_quotes))
+    candidates = find_candidates(
+        text,
+        language,
+        actors,
+        entities=found_entities,
+        outside=[(q.mark_start, q.mark_end) for q in all_quotes if q.depth == 0],
+    )
     sue_positions = [m.start() for m in _WORD.finditer(text) if m.group().lower() in data.SUE_WORDS]
-    sentences_of = {i: _sentences(text, s, e, language, [q for j, q in spans if j == i])
-                    for i, (s, e) in enumerate(paragraphs)}
-    sentence_starts = sorted(s for found in sentences_of.values() for s, _ in found)
     quotes: list[Quote] = []
     last: tuple[int, str | None, str | None, int] | None = None  # paragraph, speaker, gender, sentence end
     for index, quote in spans:
         if quote.depth > 0:
             continue
         p_start, p_end = paragraphs[index]
-        s_start, s_end = next(((s, e) for s, e in sentences_of[index] if s <= quote.mark_start < e),
-                              (p_start, p_end))
-        cue = (_after(text, quote, s_end, data, candidates, all_quotes, incise)
-               or _inside_incise(text, quote, data, incise)
-               or _before(text, quote, s_start, data, candidates, all_quotes))
+        s_start, s_end = next(
+            ((s, e) for s, e in sentences_of[index] if s <= quote.mark_start < e), (p_start, p_end)
+        )
+        cue = (
+            _after(text, quote, s_end, data, candidates, all_quotes, incise)
+            or _inside_incise(text, quote, data, incise)
+            or _before(text, quote, s_start, data, candidates, all_quotes)
+        )
         recent = last if last and index - last[0] <= 2 else None
         if cue and cue.candidate is not None:
             before = [c for c in candidates if c.end <= cue.candidate.start]
             hint = (recent[1], recent[2]) if recent and recent[1] else None
-            found: Resolved = resolve(cue.candidate, before, sue_positions=sue_positions,
-                                      last_speaker=hint, sentence_starts=sentence_starts,
-                                      first_mention=_first_mention(text, cue.candidate))
-            speaker, mention, resolution, step, cue_text = (found.speaker, cue.candidate.text, found.step,
-                                                            cue.step, cue.cue)
-        elif recent and recent[1] and not _speaking(candidates, max(recent[3], s_start if recent[0] == index
-                                                                    else p_start), quote.mark_start, text):
+            found: Resolved = resolve(
+                cue.candidate,
+                before,
+                sue_positions=sue_positions,
+                last_speaker=hint,
+                sentence_starts=sentence_starts,
+                first_mention=_first_mention(text, cue.candidate),
+            )
+            speaker, mention, resolution, step, cue_text = (
+                found.speaker,
+                cue.candidate.text,
+                found.step,
+                cue.step,
+                cue.cue,
+            )
+        elif (
+            recent
+            and recent[1]
+            and not _speaking(
+                candidates, max(recent[3], s_start if recent[0] == index else p_start), quote.mark_start, text
+            )
+        ):
             # Nobody else named since the previous quote's sentence: the same speaker goes on.
-            speaker, mention, resolution, step, cue_text = recent[1], None, "previous-quote", "continuation", None
+            speaker, mention, resolution, step, cue_text = (
+                recent[1],
+                None,
+                "previous-quote",
+                "continuation",
+                None,
+            )
         else:
             speaker, mention, resolution, step, cue_text = None, None, "unresolved", "none", None
-        body = text[quote.start:quote.end]
+        body = text[quote.start : quote.end]
         kind = "direct"
         if step in ("none", "continuation") and (len(body.split()) <= SHORT_WORDS or _title_case(body)):
             kind = "scare"
         if speaker is None:
             resolution = "unresolved"
-        quotes.append(Quote(
-            article_id=article_id, paragraph_index=index, start=quote.start, end=quote.end, quote=body,
-            speaker=speaker, mention=mention, cue=cue_text, step=step, resolution=resolution,
-            confidence=CONFIDENCE[resolution], language=language, kind=kind,
-        ))
+        quotes.append(
+            Quote(
+                article_id=article_id,
+                paragraph_index=index,
+                start=quote.start,
+                end=quote.end,
+                quote=body,
+                speaker=speaker,
+                mention=mention,
+                cue=cue_text,
+                step=step,
+                resolution=resolution,
+                confidence=CONFIDENCE[resolution],
+                language=language,
+                kind=kind,
+            )
+        )
         if kind == "direct":
             gender = actors.actors[speaker].gender if speaker in actors.actors else None
             last = (index, speaker, gender, s_end)
     return quotes
+
+
+def _regions_around(
+    sentences: Sequence[tuple[int, int]], quotes: Sequence[QuoteSpan]
+) -> list[tuple[int, int]]:
+    """The sentences holding a quote, with the one before each (where pronouns find their person)."""
+    regions = set()
+    for i, (start, end) in enumerate(sentences):
+        if any(start <= q.mark_start < end for q in quotes):
+            regions.add((start, end))
+            if i > 0:
+                regions.add(sentences[i - 1])
+    return sorted(regions)
 
 
 def _first_mention(text: str, candidate: Candidate) -> int | None:
@@ -287,8 +393,10 @@ def _first_mention(text: str, candidate: Candidate) -> int | None:
     if candidate.kind != "document":
         return None
     head = re.split(r"['’\s]", candidate.text)[-1].lower()
-    earlier = [m.start() for m in re.finditer(rf"(?<!\w){re.escape(head)}(?!\w)", text[:candidate.start],
-                                                re.IGNORECASE)]
+    earlier = [
+        m.start()
+        for m in re.finditer(rf"(?<!\w){re.escape(head)}(?!\w)", text[: candidate.start], re.IGNORECASE)
+    ]
     return earlier[-1] if earlier else None
 
 
@@ -296,5 +404,9 @@ def _title_case(body: str) -> bool:
     """A name or a title ("Game of Thrones", « Wall Street Journal »), not a sentence."""
     words = _WORD.findall(body)
     capitalised = [w for w in words if w[:1].isupper()]
-    return (len(words) <= 6 and not body.rstrip().endswith((".", "!", "?"))
-            and all(w[:1].isupper() or len(w) <= 4 for w in words) and len(capitalised) >= len(words) / 2)
+    return (
+        len(words) <= 6
+        and not body.rstrip().endswith((".", "!", "?"))
+        and all(w[:1].isupper() or len(w) <= 4 for w in words)
+        and len(capitalised) >= len(words) / 2
+    )

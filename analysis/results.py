@@ -19,7 +19,7 @@ from typing import Any
 
 import pyarrow as pa
 
-from analysis.pipeline import ANALYSERS, ArticleAnalysis, Models, analyze_text, load_models
+from analysis.pipeline import ANALYSERS, ArticleAnalysis, Models, analyser_versions, analyze_text, load_models
 from corpus.ingest import open_store
 from corpus.store import Store
 
@@ -47,11 +47,17 @@ RESULT_DDL = (
         matched_by VARCHAR NOT NULL)""",
     """CREATE TABLE IF NOT EXISTS term_counts (
         content_hash VARCHAR NOT NULL, term VARCHAR NOT NULL, n TINYINT NOT NULL, count INTEGER NOT NULL)""",
+    """CREATE TABLE IF NOT EXISTS quotes (
+        content_hash VARCHAR NOT NULL, paragraph_index INTEGER NOT NULL, start_char INTEGER NOT NULL,
+        end_char INTEGER NOT NULL, quote VARCHAR NOT NULL, speaker VARCHAR, mention VARCHAR, cue VARCHAR,
+        step VARCHAR NOT NULL, resolution VARCHAR NOT NULL, confidence DOUBLE NOT NULL,
+        language VARCHAR NOT NULL, kind VARCHAR NOT NULL)""",
 )
 TABLES = {
     "tone": ("paragraph_tone", "article_tone"),
     "actors": ("actor_mentions",),
     "keywords": ("term_counts",),
+    "quotes": ("quotes",),
 }
 
 
@@ -102,8 +108,10 @@ def _init_worker() -> None:
 
 def _analyse_chunk(chunk: Sequence[Work]) -> list[Done]:
     models = _WORKER_MODELS or load_models()
-    return [(h, names, analyze_text(text, language, models=models, analysers=names))
-            for h, text, language, names in chunk]
+    return [
+        (h, names, analyze_text(text, language, models=models, analysers=names))
+        for h, text, language, names in chunk
+    ]
 
 
 def _chunks(items: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:
@@ -115,19 +123,72 @@ def _chunks(items: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:
 
 
 RESULT_COLUMNS = {
-    "paragraph_tone": ("content_hash", "paragraph_index", "start_char", "end_char", "language", "words",
-                       "compound", "pos", "neu", "neg", "label", "min_sentence"),
-    "article_tone": ("content_hash", "scored", "mean", "share_negative", "share_positive",
-                     "most_negative", "most_positive"),
-    "actor_mentions": ("content_hash", "paragraph_index", "actor", "mention", "start_char", "end_char",
-                       "matched_by"),
+    "paragraph_tone": (
+        "content_hash",
+        "paragraph_index",
+        "start_char",
+        "end_char",
+        "language",
+        "words",
+        "compound",
+        "pos",
+        "neu",
+        "neg",
+        "label",
+        "min_sentence",
+    ),
+    "article_tone": (
+        "content_hash",
+        "scored",
+        "mean",
+        "share_negative",
+        "share_positive",
+        "most_negative",
+        "most_positive",
+    ),
+    "actor_mentions": (
+        "content_hash",
+        "paragraph_index",
+        "actor",
+        "mention",
+        "start_char",
+        "end_char",
+        "matched_by",
+    ),
     "term_counts": ("content_hash", "term", "n", "count"),
+    "quotes": (
+        "content_hash",
+        "paragraph_index",
+        "start_char",
+        "end_char",
+        "quote",
+        "speaker",
+        "mention",
+        "cue",
+        "step",
+        "resolution",
+        "confidence",
+        "language",
+        "kind",
+    ),
 }
 _TYPES = {
-    "compound": pa.float64(), "pos": pa.float64(), "neu": pa.float64(), "neg": pa.float64(),
-    "min_sentence": pa.float64(), "mean": pa.float64(), "share_negative": pa.float64(),
-    "share_positive": pa.float64(), "most_negative": pa.int32(), "most_positive": pa.int32(),
-    "label": pa.string(), "n": pa.int8(),
+    "compound": pa.float64(),
+    "pos": pa.float64(),
+    "neu": pa.float64(),
+    "neg": pa.float64(),
+    "min_sentence": pa.float64(),
+    "mean": pa.float64(),
+    "share_negative": pa.float64(),
+    "share_positive": pa.float64(),
+    "most_negative": pa.int32(),
+    "most_positive": pa.int32(),
+    "label": pa.string(),
+    "n": pa.int8(),
+    "speaker": pa.string(),
+    "mention": pa.string(),
+    "cue": pa.string(),
+    "confidence": pa.float64(),
 }
 
 
@@ -140,15 +201,36 @@ def _result_rows(done: Sequence[Done]) -> dict[str, list[tuple[Any, ...]]]:
                 scores = (t.compound, t.pos, t.neu, t.neg, t.label, t.min_sentence) if t else (None,) * 6
                 rows["paragraph_tone"].append((h, p.index, p.start, p.end, p.language, p.words, *scores))
             s = result.tone
-            rows["article_tone"].append((h, s.scored, s.mean, s.share_negative, s.share_positive,
-                                         s.most_negative, s.most_positive))
+            rows["article_tone"].append(
+                (h, s.scored, s.mean, s.share_negative, s.share_positive, s.most_negative, s.most_positive)
+            )
         if "actors" in names:
             rows["actor_mentions"].extend(
                 (h, p.index, m.actor, m.text, m.start, m.end, m.by)
-                for p in result.paragraphs for m in p.mentions
+                for p in result.paragraphs
+                for m in p.mentions
             )
         if "keywords" in names:
             rows["term_counts"].extend((h, term, term.count(" ") + 1, n) for term, n in result.terms.items())
+        if "quotes" in names:
+            rows["quotes"].extend(
+                (
+                    h,
+                    q.paragraph_index,
+                    q.start,
+                    q.end,
+                    q.quote,
+                    q.speaker,
+                    q.mention,
+                    q.cue,
+                    q.step,
+                    q.resolution,
+                    q.confidence,
+                    q.language,
+                    q.kind,
+                )
+                for q in result.quotes
+            )
     return rows
 
 
@@ -173,11 +255,18 @@ def write_results(store: Store, done: Sequence[Done], versions: dict[str, str]) 
                 continue
             for name in TABLES[analyser]:
                 con.execute(f"DELETE FROM {name} WHERE content_hash IN (SELECT unnest(?))", [hashes])
-            con.execute("DELETE FROM analysis_runs WHERE analyser = ? AND content_hash IN (SELECT unnest(?))",
-                        [analyser, hashes])
-            runs = pa.table({"content_hash": hashes, "analyser": [analyser] * len(hashes),
-                             "version": [versions[analyser]] * len(hashes),
-                             "computed_at": pa.array([now] * len(hashes), type=pa.timestamp("us", tz="UTC"))})
+            con.execute(
+                "DELETE FROM analysis_runs WHERE analyser = ? AND content_hash IN (SELECT unnest(?))",
+                [analyser, hashes],
+            )
+            runs = pa.table(
+                {
+                    "content_hash": hashes,
+                    "analyser": [analyser] * len(hashes),
+                    "version": [versions[analyser]] * len(hashes),
+                    "computed_at": pa.array([now] * len(hashes), type=pa.timestamp("us", tz="UTC")),
+                }
+            )
             con.register("new_runs", runs)
             con.execute("INSERT INTO analysis_runs SELECT * FROM new_runs")
             con.unregister("new_runs")
@@ -192,8 +281,9 @@ def write_results(store: Store, done: Sequence[Done], versions: dict[str, str]) 
         raise
 
 
-def analyze_store(store: Store, *, workers: int = 1, models: Models | None = None,
-                  progress: Progress | None = None) -> AnalyzeReport:
+def analyze_store(
+    store: Store, *, workers: int = 1, models: Models | None = None, progress: Progress | None = None
+) -> AnalyzeReport:
     """Run every analyser whose result is missing or stale; nothing when all are current."""
     started = time.perf_counter()
     ensure_result_tables(store)
@@ -214,8 +304,10 @@ def analyze_store(store: Store, *, workers: int = 1, models: Models | None = Non
     else:
         active = models if models is not None else (load_models() if work else None)
         for chunk in chunks:
-            done = [(h, names, analyze_text(text, language, models=active, analysers=names))
-                    for h, text, language, names in chunk]
+            done = [
+                (h, names, analyze_text(text, language, models=active, analysers=names))
+                for h, text, language, names in chunk
+            ]
             write_results(store, done, versions)
             done_count += len(done)
             report(done_count, len(work), "analysing")
@@ -223,18 +315,17 @@ def analyze_store(store: Store, *, workers: int = 1, models: Models | None = Non
 
 
 def current_versions() -> dict[str, str]:
-    """Each analyser's version, without loading the scorers (cheap: no work, no models)."""
+    """Each analyser's version, without loading the scorers or spaCy (the models' own versions are read
+    from their package metadata)."""
     from analysis.actors import load_actors
-    from analysis.keywords import VERSION as KEYWORDS_VERSION
-    from analysis.sentiment import VERSION as TONE_VERSION
 
-    return {"tone": TONE_VERSION, "actors": load_actors().version, "keywords": KEYWORDS_VERSION}
+    return analyser_versions(load_actors())
 
 
 def is_current(store: Store) -> bool:
     """True when every article has every analyser's current result (works read-only)."""
     tables = {r[0] for r in store.con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
-    if not {"analysis_runs", "paragraph_tone", "article_tone", "actor_mentions", "term_counts"} <= tables:
+    if not {"analysis_runs", *RESULT_COLUMNS} <= tables:
         return False
     return not stale_work(store, current_versions())
 

@@ -86,8 +86,11 @@ class NewsVader(SentimentIntensityAnalyzer):
             if item.lower() in BOOSTER_DICT:
                 sentiments.append(valence)
                 continue
-            if (i < len(words_and_emoticons) - 1 and item.lower() == "kind"
-                    and words_and_emoticons[i + 1].lower() == "of"):
+            if (
+                i < len(words_and_emoticons) - 1
+                and item.lower() == "kind"
+                and words_and_emoticons[i + 1].lower() == "of"
+            ):
                 sentiments.append(valence)
                 continue
             sentiments = self.sentiment_valence(valence, sentitext, item, i, sentiments)
@@ -113,8 +116,13 @@ class SentenceReader:
     by the language's suffix rules.
     """
 
-    def __init__(self, data: ModuleType, lexicon: Mapping[str, float], stop: frozenset[str],
-                 options: ToneOptions = ToneOptions()) -> None:
+    def __init__(
+        self,
+        data: ModuleType,
+        lexicon: Mapping[str, float],
+        stop: frozenset[str],
+        options: ToneOptions = ToneOptions(),
+    ) -> None:
         self.data = data
         self.lexicon = lexicon
         self.stop = stop
@@ -122,7 +130,8 @@ class SentenceReader:
         phrases = sorted(data.PHRASES, key=len, reverse=True) if options.news_layer else []
         self._phrases = (
             re.compile(r"\b(" + "|".join(re.escape(p) for p in phrases) + r")\b", re.IGNORECASE)
-            if phrases else None
+            if phrases
+            else None
         )
 
     def __call__(self, sentence: str) -> str:
@@ -205,13 +214,15 @@ def _read_lexicon_file(path: Path) -> dict[str, float]:
     return lexicon
 
 
-def news_lexicon(base: Mapping[str, float], data: ModuleType, *, stop: frozenset[str],
-                 options: ToneOptions) -> dict[str, float]:
+def news_lexicon(
+    base: Mapping[str, float], data: ModuleType, *, stop: frozenset[str], options: ToneOptions
+) -> dict[str, float]:
     """A general lexicon fitted to news: stop words carry no tone, praise words are
     damped (in news they mostly describe), then the language's news-tone layer wins."""
     fitted = {
         word: value * options.positive_damping if value > 0 else value
-        for word, value in base.items() if not (options.stop_words_neutral and word in stop)
+        for word, value in base.items()
+        if not (options.stop_words_neutral and word in stop)
     }
     if options.news_layer:
         fitted.update(data.SENTIMENT_LEXICON)
@@ -259,8 +270,9 @@ def sentence_tones(text: str, language: str, scorer: Scorer) -> list[SentenceTon
         compound = scores["compound"]
         if compound < 0 and scorer.reader.is_procedural(sentence):
             compound *= scorer.options.procedural_damping
-        tones.append(SentenceTone(compound, scores["pos"], scores["neu"], scores["neg"],
-                                  max(1, len(sentence.split()))))
+        tones.append(
+            SentenceTone(compound, scores["pos"], scores["neu"], scores["neg"], max(1, len(sentence.split())))
+        )
     return tones
 
 
@@ -290,14 +302,19 @@ def score_text(
 
     return Tone(
         compound=round(sum(compounds) / len(compounds), 4),
-        pos=weighted("pos"), neu=weighted("neu"), neg=weighted("neg"),
+        pos=weighted("pos"),
+        neu=weighted("neu"),
+        neg=weighted("neg"),
         label=label_for(compounds, thresholds),
         min_sentence=round(min(compounds), 4),
     )
 
 
 def score_paragraphs(
-    paragraphs: Sequence[str], languages: Sequence[str], *, analyzers: Analyzers,
+    paragraphs: Sequence[str],
+    languages: Sequence[str],
+    *,
+    analyzers: Analyzers,
     thresholds: Thresholds = Thresholds(),
 ) -> list[Tone | None]:
     """Tone of each paragraph in its own language (None where that language has no analyser)."""

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from analysis.actors import ActorIndex
@@ -25,20 +25,143 @@ _NAME = re.compile(
     r"(?:\s+(?:(?:de|van|von|da|del|di|le|la|bin)\s+)?[A-Z][a-zà-öø-ÿ]+(?:-[A-Z][a-zà-öø-ÿ]+)*)+"
 )
 # Words that make a capitalised sequence a place, a title or an institution, not a person.
-NOT_PERSON = frozenset("""
-Times Journal Street News TV Store Valley Capital Inc Corp Court House Press Post Francisco York
-States Department Congress Senate Street Wall Bay Area Partners Ventures Group Bank Fund Foundation
-Institute University College Commission Council Board Committee Agency Office Network Media Review
-Weekly Daily Today Tribune Herald Guardian Monde Figaro Echos Parisien Libération Express Magazine
-Reuters Bloomberg Businessweek Financial Business Insider Verge Wired Fortune Forbes Axios Podcast
-Show Series Thrones Game Finger Honestly Free Paris California Oakland America American Europe
-Silicon Twitter Apple Microsoft Google Tesla SpaceX OpenAI Meta Amazon Nvidia Oracle SoftBank
-Stargate ChatGPT Grok Gemini Claude Copilot Azure District Circuit Supreme Federal Justice
-Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July
-August September October November December Lundi Mardi Mercredi Jeudi Vendredi Samedi Dimanche
-""".split())
+NOT_PERSON = frozenset(
+    [
+        "Times",
+        "Journal",
+        "Street",
+        "News",
+        "TV",
+        "Store",
+        "Valley",
+        "Capital",
+        "Inc",
+        "Corp",
+        "Court",
+        "House",
+        "Press",
+        "Post",
+        "Francisco",
+        "York",
+        "States",
+        "Department",
+        "Congress",
+        "Senate",
+        "Street",
+        "Wall",
+        "Bay",
+        "Area",
+        "Partners",
+        "Ventures",
+        "Group",
+        "Bank",
+        "Fund",
+        "Foundation",
+        "Institute",
+        "University",
+        "College",
+        "Commission",
+        "Council",
+        "Board",
+        "Committee",
+        "Agency",
+        "Office",
+        "Network",
+        "Media",
+        "Review",
+        "Weekly",
+        "Daily",
+        "Today",
+        "Tribune",
+        "Herald",
+        "Guardian",
+        "Monde",
+        "Figaro",
+        "Echos",
+        "Parisien",
+        "Libération",
+        "Express",
+        "Magazine",
+        "Reuters",
+        "Bloomberg",
+        "Businessweek",
+        "Financial",
+        "Business",
+        "Insider",
+        "Verge",
+        "Wired",
+        "Fortune",
+        "Forbes",
+        "Axios",
+        "Podcast",
+        "Show",
+        "Series",
+        "Thrones",
+        "Game",
+        "Finger",
+        "Honestly",
+        "Free",
+        "Paris",
+        "California",
+        "Oakland",
+        "America",
+        "American",
+        "Europe",
+        "Silicon",
+        "Twitter",
+        "Apple",
+        "Microsoft",
+        "Google",
+        "Tesla",
+        "SpaceX",
+        "OpenAI",
+        "Meta",
+        "Amazon",
+        "Nvidia",
+        "Oracle",
+        "SoftBank",
+        "Stargate",
+        "ChatGPT",
+        "Grok",
+        "Gemini",
+        "Claude",
+        "Copilot",
+        "Azure",
+        "District",
+        "Circuit",
+        "Supreme",
+        "Federal",
+        "Justice",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+        "Lundi",
+        "Mardi",
+        "Mercredi",
+        "Jeudi",
+        "Vendredi",
+        "Samedi",
+        "Dimanche",
+    ]
+)
 
-PersonFinder = Callable[[str, str], Sequence[tuple[int, int]]]  # (text, language) -> PER spans
+Span = tuple[int, int]
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,10 +181,19 @@ def _overlaps(start: int, end: int, taken: Sequence[tuple[int, int]]) -> bool:
 
 
 def find_candidates(
-    text: str, language: str, actors: ActorIndex, *, outside: Sequence[tuple[int, int]] = (),
-    persons: PersonFinder | None = None,
+    text: str,
+    language: str,
+    actors: ActorIndex,
+    *,
+    outside: Sequence[Span] = (),
+    entities: tuple[Sequence[Span], Sequence[Span]] | None = None,
 ) -> list[Candidate]:
-    """Every speaker-capable mention of the text, in order, none inside `outside` spans (quotes)."""
+    """Every speaker-capable mention of the text, in order, none inside `outside` spans (quotes).
+
+    `entities`: (persons, non-persons) found by a spaCy model around the quotes:
+    a capitalised sequence the model calls a place or an organisation is no
+    person, and a person it finds (a lone surname too) is one.
+    """
     data = language_data(language)
     found: list[Candidate] = []
     taken: list[tuple[int, int]] = list(outside)
@@ -72,7 +204,11 @@ def find_candidates(
         kind = "actor" if m.by == "name" else "description"
         found.append(Candidate(m.start, m.end, m.text, kind, m.actor, actor.kind, actor.gender))
         taken.append((m.start, m.end))
-    spans = list(persons(text, language)) if persons else [(m.start(), m.end()) for m in _NAME.finditer(text)]
+    spans = [(m.start(), m.end()) for m in _NAME.finditer(text)]
+    if entities is not None:
+        persons, others = entities
+        spans = [s for s in spans if not _overlaps(*s, others)]
+        spans += [p for p in persons if not _overlaps(*p, spans)]
     function_words = _FUNCTION_WORDS.get(language, frozenset())
     for start, end in spans:
         tokens = [(m.start() + start, m.group()) for m in re.finditer(r"\S+", text[start:end])]
@@ -80,7 +216,12 @@ def find_candidates(
         while tokens and tokens[0][1].lower() in function_words:
             tokens = tokens[1:]
         words = [w for _, w in tokens]
-        if len(words) < 2 or any(w.strip("’'") in NOT_PERSON for w in words):
+        from_model = entities is not None and (start, end) in entities[0]
+        if (
+            not words
+            or (len(words) < 2 and not from_model)
+            or any(w.strip("’'") in NOT_PERSON for w in words)
+        ):
             continue
         start = tokens[0][0]
         if not _overlaps(start, end, taken):
@@ -108,19 +249,80 @@ def find_candidates(
 
 
 def _with_possessive(text: str, candidate: Candidate) -> Candidate:
-    tail = text[candidate.end: candidate.end + 3]
+    tail = text[candidate.end : candidate.end + 3]
     if tail.startswith(("'s ", "’s ", "' ", "’ ")):
-        return Candidate(candidate.start, candidate.end, candidate.text, candidate.kind, candidate.canonical,
-                         candidate.actor_kind, candidate.gender, True)
+        return Candidate(
+            candidate.start,
+            candidate.end,
+            candidate.text,
+            candidate.kind,
+            candidate.canonical,
+            candidate.actor_kind,
+            candidate.gender,
+            True,
+        )
     return candidate
 
 
 _FUNCTION_WORDS = {
-    "en": frozenset({"the", "but", "and", "in", "on", "at", "as", "when", "after", "before", "while", "if",
-                     "with", "for", "from", "by", "to", "of", "per", "mr", "mrs", "ms", "dr", "judge",
-                     "president", "senator", "chief", "ceo", "executive"}),
-    "fr": frozenset({"le", "la", "les", "et", "mais", "en", "selon", "pour", "par", "avec", "dans", "sur",
-                     "quand", "après", "avant", "si", "m", "mme", "maître", "juge", "président"}),
+    "en": frozenset(
+        {
+            "the",
+            "but",
+            "and",
+            "in",
+            "on",
+            "at",
+            "as",
+            "when",
+            "after",
+            "before",
+            "while",
+            "if",
+            "with",
+            "for",
+            "from",
+            "by",
+            "to",
+            "of",
+            "per",
+            "mr",
+            "mrs",
+            "ms",
+            "dr",
+            "judge",
+            "president",
+            "senator",
+            "chief",
+            "ceo",
+            "executive",
+        }
+    ),
+    "fr": frozenset(
+        {
+            "le",
+            "la",
+            "les",
+            "et",
+            "mais",
+            "en",
+            "selon",
+            "pour",
+            "par",
+            "avec",
+            "dans",
+            "sur",
+            "quand",
+            "après",
+            "avant",
+            "si",
+            "m",
+            "mme",
+            "maître",
+            "juge",
+            "président",
+        }
+    ),
 }
 
 
@@ -130,9 +332,15 @@ class Resolved:
     step: str  # name | surname | description | pronoun | document | company | unresolved
 
 
-def resolve(candidate: Candidate, before: Sequence[Candidate], *, sue_positions: Sequence[int] = (),
-            last_speaker: tuple[str, str | None] | None = None,
-            sentence_starts: Sequence[int] = (), first_mention: int | None = None) -> Resolved:
+def resolve(
+    candidate: Candidate,
+    before: Sequence[Candidate],
+    *,
+    sue_positions: Sequence[int] = (),
+    last_speaker: tuple[str, str | None] | None = None,
+    sentence_starts: Sequence[int] = (),
+    first_mention: int | None = None,
+) -> Resolved:
     """The canonical speaker a candidate stands for, from what the article said before it.
 
     `before`: the article's candidates that precede this one, in order;
@@ -148,9 +356,15 @@ def resolve(candidate: Candidate, before: Sequence[Candidate], *, sue_positions:
     if candidate.kind == "pronoun":
         # The subject of the nearest sentence that names a compatible person: the
         # first such person of that sentence ("Musk attacked Altman. He said…" is Musk).
-        people = [c for c in before if c.actor_kind == "person" and c.kind != "pronoun" and c.canonical
-                  and not c.possessive
-                  and (c.gender is None or candidate.gender is None or c.gender == candidate.gender)]
+        people = [
+            c
+            for c in before
+            if c.actor_kind == "person"
+            and c.kind != "pronoun"
+            and c.canonical
+            and not c.possessive
+            and (c.gender is None or candidate.gender is None or c.gender == candidate.gender)
+        ]
         if people:
             sentence = bisect.bisect_right(sentence_starts, people[-1].start)
             first = next(c for c in people if bisect.bisect_right(sentence_starts, c.start) == sentence)
@@ -171,8 +385,14 @@ def resolve(candidate: Candidate, before: Sequence[Candidate], *, sue_positions:
         # named nearest before a suing verb ("xAI sued Apple").
         if first_mention is not None:
             sentence = bisect.bisect_right(sentence_starts, first_mention)
-            owners = [c for c in before if c.canonical and not c.possessive and c.kind != "document"
-                      and bisect.bisect_right(sentence_starts, c.start) == sentence]
+            owners = [
+                c
+                for c in before
+                if c.canonical
+                and not c.possessive
+                and c.kind != "document"
+                and bisect.bisect_right(sentence_starts, c.start) == sentence
+            ]
             if owners:
                 return Resolved(owners[0].canonical, "document")
         for position in sorted((p for p in sue_positions if p < candidate.start), reverse=True):

@@ -76,11 +76,17 @@ def main() -> None:
             start = time.perf_counter()
             report = analyze_store(store, workers=args.workers)
             seconds = time.perf_counter() - start
-        print(f"store analysis from scratch, {args.workers} workers: {report.analysed:,} articles in "
-              f"{seconds:.1f} s ({words / seconds:,.0f} words/s)")
+        print(
+            f"store analysis from scratch, {args.workers} workers: {report.analysed:,} articles in "
+            f"{seconds:.1f} s ({words / seconds:,.0f} words/s)"
+        )
         start = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "analysis", "--db", str(db), "analyze"], cwd=ROOT,
-                       check=True, capture_output=True)
+        subprocess.run(
+            [sys.executable, "-m", "analysis", "--db", str(db), "analyze"],
+            cwd=ROOT,
+            check=True,
+            capture_output=True,
+        )
         print(f"re-run on the unchanged store (whole command): {time.perf_counter() - start:.2f} s")
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak memory (this process) {peak:,.0f} MiB")

@@ -30,12 +30,14 @@ def scale_records(records: list[dict], n: int, *, seed: int = 7) -> list[dict]:
         base = records[i % len(records)]
         pool = pools[base.get("language") or "en"]
         paragraphs = rng.sample(pool, k=min(len(pool), rng.randint(4, 9)))
-        out.append({
-            **base,
-            "id": f"{base['id']}-s{i}",
-            "url": f"{base['url'].rstrip('/')}/s{i}" if base.get("url") else None,
-            "text": "\n\n".join(paragraphs),
-        })
+        out.append(
+            {
+                **base,
+                "id": f"{base['id']}-s{i}",
+                "url": f"{base['url'].rstrip('/')}/s{i}" if base.get("url") else None,
+                "text": "\n\n".join(paragraphs),
+            }
+        )
     return out
 
 

@@ -25,13 +25,24 @@ from corpus.importers import iter_path  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
 STEPS = [
-    ("VADER engine, base lexicons (fr: exact lookup)",
-     ToneOptions(news_layer=False, stop_words_neutral=False, positive_damping=1.0, procedural_damping=1.0,
-                 by_sentence=False)),
-    ("+ stop words carry no tone",
-     ToneOptions(news_layer=False, positive_damping=1.0, procedural_damping=1.0, by_sentence=False)),
-    ("+ news-tone layer (conflict words, neutral words, phrases)",
-     ToneOptions(positive_damping=1.0, procedural_damping=1.0, by_sentence=False)),
+    (
+        "VADER engine, base lexicons (fr: exact lookup)",
+        ToneOptions(
+            news_layer=False,
+            stop_words_neutral=False,
+            positive_damping=1.0,
+            procedural_damping=1.0,
+            by_sentence=False,
+        ),
+    ),
+    (
+        "+ stop words carry no tone",
+        ToneOptions(news_layer=False, positive_damping=1.0, procedural_damping=1.0, by_sentence=False),
+    ),
+    (
+        "+ news-tone layer (conflict words, neutral words, phrases)",
+        ToneOptions(positive_damping=1.0, procedural_damping=1.0, by_sentence=False),
+    ),
     ("+ praise words damped x0.5", ToneOptions(procedural_damping=1.0, by_sentence=False)),
     ("+ court-procedure sentences damped x0.5", ToneOptions(by_sentence=False)),
     ("+ sentence-level scoring and label rule (the product)", ToneOptions()),
@@ -75,8 +86,10 @@ def main() -> None:
     try:
         from vaderSentiment_fr.vaderSentiment import SentimentIntensityAnalyzer as FrenchVader
     except ImportError as exc:
-        print(f"{'vaderSentiment-fr as published':<62} not installed ({exc.name}): "
-              "pip install vadersentiment-fr fuzzywuzzy unidecode to compare")
+        print(
+            f"{'vaderSentiment-fr as published':<62} not installed ({exc.name}): "
+            "pip install vadersentiment-fr fuzzywuzzy unidecode to compare"
+        )
     else:
         french = FrenchVader()
         start = time.perf_counter()
@@ -84,8 +97,12 @@ def main() -> None:
         for language, gold, text, _ in rows:
             engine = french if language == "fr" else vader
             pairs[language].append((gold, vader_label(engine.polarity_scores(text)["compound"])))
-        show("raw VADER (en) + vaderSentiment-fr with fuzzy matching (fr)", pairs, words,
-             time.perf_counter() - start)
+        show(
+            "raw VADER (en) + vaderSentiment-fr with fuzzy matching (fr)",
+            pairs,
+            words,
+            time.perf_counter() - start,
+        )
     for name, options in STEPS:
         analyzers = load_analyzers(options)
         start = time.perf_counter()

@@ -17,14 +17,48 @@ PRECISIONS = ("year", "month", "day", "minute", "second")
 
 MONTHS = {
     # English
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3,
-    "april": 4, "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7,
-    "august": 8, "aug": 8, "september": 9, "sept": 9, "sep": 9, "october": 10,
-    "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+    "january": 1,
+    "jan": 1,
+    "february": 2,
+    "feb": 2,
+    "march": 3,
+    "mar": 3,
+    "april": 4,
+    "apr": 4,
+    "may": 5,
+    "june": 6,
+    "jun": 6,
+    "july": 7,
+    "jul": 7,
+    "august": 8,
+    "aug": 8,
+    "september": 9,
+    "sept": 9,
+    "sep": 9,
+    "october": 10,
+    "oct": 10,
+    "november": 11,
+    "nov": 11,
+    "december": 12,
+    "dec": 12,
     # French (accents are folded before lookup)
-    "janvier": 1, "janv": 1, "fevrier": 2, "fevr": 2, "fev": 2, "mars": 3,
-    "avril": 4, "avr": 4, "mai": 5, "juin": 6, "juillet": 7, "juil": 7,
-    "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11, "decembre": 12,
+    "janvier": 1,
+    "janv": 1,
+    "fevrier": 2,
+    "fevr": 2,
+    "fev": 2,
+    "mars": 3,
+    "avril": 4,
+    "avr": 4,
+    "mai": 5,
+    "juin": 6,
+    "juillet": 7,
+    "juil": 7,
+    "aout": 8,
+    "septembre": 9,
+    "octobre": 10,
+    "novembre": 11,
+    "decembre": 12,
 }
 
 _ISO = re.compile(
@@ -41,11 +75,11 @@ _TIME = (
 _TZ_TAIL = r"(?:\s*\(?(?P<tz>utc|gmt|z|[+-]\d{2}:?\d{2}|(?:utc|gmt)[+-]\d{1,2})\)?)?"
 _DAY_FIRST = re.compile(
     rf"\b(?P<d>\d{{1,2}})(?:er|st|nd|rd|th)?\s+(?P<mon>{_MONTH_WORD})\.?,?\s+(?P<y>\d{{4}})\b"
-    + _TIME + _TZ_TAIL
+    + _TIME
+    + _TZ_TAIL
 )
 _MONTH_FIRST = re.compile(
-    rf"\b(?P<mon>{_MONTH_WORD})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})\b"
-    + _TIME + _TZ_TAIL
+    rf"\b(?P<mon>{_MONTH_WORD})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})\b" + _TIME + _TZ_TAIL
 )
 _MONTH_YEAR = re.compile(rf"\b(?P<mon>{_MONTH_WORD})\.?\s+(?P<y>\d{{4}})\b")
 # email.utils is lenient ("Feb 10, 2025 6:30 pm" would lose its pm): only hand it
@@ -54,9 +88,7 @@ _RFC2822 = re.compile(
     r"^(?:[A-Za-z]{3},?\s*)?\d{1,2}\s+[A-Za-z]{3}\s+\d{2,4}\s+\d{1,2}:\d{2}(?::\d{2})?"
     r"(?:\s+(?:[+-]\d{4}|[A-Z]{1,5}))?$"
 )
-_NUMERIC = re.compile(
-    r"\b(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<y>\d{4})\b" + _TIME + _TZ_TAIL
-)
+_NUMERIC = re.compile(r"\b(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<y>\d{4})\b" + _TIME + _TZ_TAIL)
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,8 +137,14 @@ def _zone(name: str | None, default: dt.tzinfo) -> dt.tzinfo:
 
 
 def _build(
-    y: int, m: int, d: int, hh: int | None, mm: int | None, ss: int | None,
-    tz: dt.tzinfo, precision: str,
+    y: int,
+    m: int,
+    d: int,
+    hh: int | None,
+    mm: int | None,
+    ss: int | None,
+    tz: dt.tzinfo,
+    precision: str,
 ) -> Published | None:
     try:
         when = dt.datetime(y, m, d, hh or 0, mm or 0, ss or 0, tzinfo=tz)
@@ -129,8 +167,14 @@ def _from_iso(text: str, default_tz: dt.tzinfo) -> Published | None:
         return _build(int(g["y"]), int(g["m"]), int(g["d"]), None, None, None, tz, "day")
     precision = "second" if g["S"] else "minute"
     return _build(
-        int(g["y"]), int(g["m"]), int(g["d"]), int(g["H"]), int(g["M"]),
-        int(g["S"] or 0), tz, precision,
+        int(g["y"]),
+        int(g["m"]),
+        int(g["d"]),
+        int(g["H"]),
+        int(g["M"]),
+        int(g["S"] or 0),
+        tz,
+        precision,
     )
 
 
@@ -151,15 +195,11 @@ def _from_prose(text: str, default_tz: dt.tzinfo) -> Published | None:
         return _with_time(int(g["y"]), month, day, g, default_tz)
     match = _MONTH_YEAR.search(folded)
     if match:
-        return _build(
-            int(match["y"]), MONTHS[match["mon"]], 1, None, None, None, default_tz, "month"
-        )
+        return _build(int(match["y"]), MONTHS[match["mon"]], 1, None, None, None, default_tz, "month")
     return None
 
 
-def _with_time(
-    y: int, m: int, d: int, g: dict[str, str | None], default_tz: dt.tzinfo
-) -> Published | None:
+def _with_time(y: int, m: int, d: int, g: dict[str, str | None], default_tz: dt.tzinfo) -> Published | None:
     tz = _zone(g.get("tz"), default_tz)
     if g.get("H") is None:
         return _build(y, m, d, None, None, None, tz, "day")
@@ -175,9 +215,7 @@ def _with_time(
     return _build(y, m, d, hour, int(g["M"] or 0), int(g["S"] or 0), tz, precision)
 
 
-def parse_published(
-    value: object, *, default_tz: dt.tzinfo | str = dt.UTC
-) -> Published | None:
+def parse_published(value: object, *, default_tz: dt.tzinfo | str = dt.UTC) -> Published | None:
     """Read a publication date from ISO 8601 (any precision), RFC 2822 or prose.
 
     Prose covers French and English ("Publié le 16 février 2025 à 08h11",

@@ -12,9 +12,17 @@ from corpus.errors import InputError
 
 # Meta tags that carry the full publication instant; trafilatura keeps only the day.
 _DATE_META = (
-    "article:published_time", "og:article:published_time", "datepublished",
-    "date", "dc.date", "dc.date.issued", "dcterms.created", "pubdate", "publishdate",
-    "sailthru.date", "parsely-pub-date",
+    "article:published_time",
+    "og:article:published_time",
+    "datepublished",
+    "date",
+    "dc.date",
+    "dc.date.issued",
+    "dcterms.created",
+    "pubdate",
+    "publishdate",
+    "sailthru.date",
+    "parsely-pub-date",
 )
 
 
@@ -79,4 +87,3 @@ def article_fields_from_html(html: str, *, where: str, url: str | None = None) -
     if data.get("description"):
         fields["description"] = data["description"]
     return {key: value for key, value in fields.items() if value}
-

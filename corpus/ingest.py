@@ -44,7 +44,10 @@ def read_sources(sources: Sequence[str], *, progress: Progress = _quiet) -> list
 
 
 def ingest(
-    store: Store, sources: Sequence[str], *, progress: Progress = _quiet,
+    store: Store,
+    sources: Sequence[str],
+    *,
+    progress: Progress = _quiet,
     store_progress: Progress = _quiet,
 ) -> ImportReport:
     """Read the sources and store what is good, in one transaction."""
@@ -62,7 +65,9 @@ def bootstrap_sources() -> list[str]:
 
 
 def open_store(
-    path: Path | str | None = None, *, read_only: bool = False,
+    path: Path | str | None = None,
+    *,
+    read_only: bool = False,
     on_create: Callable[[Store], object] | None = None,
 ) -> Store:
     """Open the store, building it from data/ first when the file does not exist yet.

@@ -32,7 +32,7 @@ def detect_language(text: str) -> str:
 
 
 def normalise_language(value: str | None) -> str | None:
-    """"FR", "fr-FR", "French", "français" -> "fr"; None stays None."""
+    """ "FR", "fr-FR", "French", "français" -> "fr"; None stays None."""
     if value is None:
         return None
     key = value.strip().lower().replace("_", "-")

@@ -21,10 +21,21 @@ MAX_ID_CHARS = 200
 _ID_OK = re.compile(r"^[\w.:\-/]+$")
 # Alternative names that feeds, scrapers and spreadsheets use for our fields.
 ALIASES = {
-    "link": "url", "source_url": "url", "site": "outlet", "site_name": "outlet",
-    "sitename": "outlet", "source_name": "outlet", "headline": "title", "date": "published",
-    "pubdate": "published", "published_at": "published", "publication_date": "published",
-    "lang": "language", "body": "text", "content": "text", "byline": "author",
+    "link": "url",
+    "source_url": "url",
+    "site": "outlet",
+    "site_name": "outlet",
+    "sitename": "outlet",
+    "source_name": "outlet",
+    "headline": "title",
+    "date": "published",
+    "pubdate": "published",
+    "published_at": "published",
+    "publication_date": "published",
+    "lang": "language",
+    "body": "text",
+    "content": "text",
+    "byline": "author",
 }
 
 
@@ -65,7 +76,11 @@ def build_article(
 
 
 def _build(
-    fields: Mapping[str, Any], *, where: str, source: str, default_tz: str,
+    fields: Mapping[str, Any],
+    *,
+    where: str,
+    source: str,
+    default_tz: str,
     found: Published | None,
 ) -> Candidate:
     if not isinstance(fields, Mapping):

@@ -5,10 +5,26 @@ from __future__ import annotations
 SCHEMA_VERSION = 1
 
 ARTICLE_COLUMNS = (
-    "id", "url", "canonical_url", "outlet", "title", "author",
-    "published", "published_text", "published_precision", "language",
-    "text", "paragraphs", "word_count", "source", "content_hash", "imported_at",
-    "metadata", "duplicate_of", "duplicate_similarity", "minhash",
+    "id",
+    "url",
+    "canonical_url",
+    "outlet",
+    "title",
+    "author",
+    "published",
+    "published_text",
+    "published_precision",
+    "language",
+    "text",
+    "paragraphs",
+    "word_count",
+    "source",
+    "content_hash",
+    "imported_at",
+    "metadata",
+    "duplicate_of",
+    "duplicate_similarity",
+    "minhash",
 )
 
 DDL = (

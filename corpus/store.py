@@ -143,7 +143,10 @@ class Store:
                 continue
             if article.id in ids:
                 items[index] = ImportItem(
-                    cand.where, FAILED, article_id=article.id, warnings=cand.warnings,
+                    cand.where,
+                    FAILED,
+                    article_id=article.id,
+                    warnings=cand.warnings,
                     reason=f"id {article.id!r} already names another article (other URL and text)",
                 )
                 continue
@@ -160,8 +163,11 @@ class Store:
         for index, article, _sig, _keys in pending:
             cand = candidates[index]
             items[index] = ImportItem(
-                cand.where, ADDED, article_id=article.id,
-                near_duplicate_of=roots.get(article.id), warnings=cand.warnings,
+                cand.where,
+                ADDED,
+                article_id=article.id,
+                near_duplicate_of=roots.get(article.id),
+                warnings=cand.warnings,
             )
         return ImportReport(tuple(item for item in items if item is not None))
 
@@ -210,32 +216,38 @@ class Store:
             return
         articles = [article for _i, article, _s, _k in pending]
         utc = [a.published.when.astimezone(dt.UTC) if a.published else None for a in articles]
-        table = pa.table({
-            "id": [a.id for a in articles],
-            "url": [a.url for a in articles],
-            "canonical_url": [a.canonical_url for a in articles],
-            "outlet": [a.outlet for a in articles],
-            "title": [a.title for a in articles],
-            "author": [a.author for a in articles],
-            "published": pa.array(utc, type=pa.timestamp("us", tz="UTC")),
-            "published_text": [a.published.isoformat() if a.published else None for a in articles],
-            "published_precision": [a.published.precision if a.published else None for a in articles],
-            "language": [a.language for a in articles],
-            "text": [a.text for a in articles],
-            "paragraphs": pa.array([list(a.paragraphs) for a in articles], type=pa.list_(pa.string())),
-            "word_count": pa.array([a.word_count for a in articles], type=pa.int32()),
-            "source": [a.source for a in articles],
-            "content_hash": [a.content_hash for a in articles],
-            "imported_at": pa.array([a.imported_at for a in articles], type=pa.timestamp("us", tz="UTC")),
-            "metadata": [json.dumps(a.metadata, ensure_ascii=False, default=str) for a in articles],
-            "duplicate_of": [links[a.id][0] for a in articles],
-            "duplicate_similarity": pa.array([links[a.id][1] for a in articles], type=pa.float64()),
-            "minhash": pa.array([sig.tolist() for _i, _a, sig, _k in pending], type=pa.list_(pa.uint32())),
-        })
-        bands = pa.table({
-            "band_key": pa.array([k for _i, _a, _s, keys in pending for k in keys], type=pa.int64()),
-            "article_id": [a.id for _i, a, _s, keys in pending for _k in keys],
-        })
+        table = pa.table(
+            {
+                "id": [a.id for a in articles],
+                "url": [a.url for a in articles],
+                "canonical_url": [a.canonical_url for a in articles],
+                "outlet": [a.outlet for a in articles],
+                "title": [a.title for a in articles],
+                "author": [a.author for a in articles],
+                "published": pa.array(utc, type=pa.timestamp("us", tz="UTC")),
+                "published_text": [a.published.isoformat() if a.published else None for a in articles],
+                "published_precision": [a.published.precision if a.published else None for a in articles],
+                "language": [a.language for a in articles],
+                "text": [a.text for a in articles],
+                "paragraphs": pa.array([list(a.paragraphs) for a in articles], type=pa.list_(pa.string())),
+                "word_count": pa.array([a.word_count for a in articles], type=pa.int32()),
+                "source": [a.source for a in articles],
+                "content_hash": [a.content_hash for a in articles],
+                "imported_at": pa.array([a.imported_at for a in articles], type=pa.timestamp("us", tz="UTC")),
+                "metadata": [json.dumps(a.metadata, ensure_ascii=False, default=str) for a in articles],
+                "duplicate_of": [links[a.id][0] for a in articles],
+                "duplicate_similarity": pa.array([links[a.id][1] for a in articles], type=pa.float64()),
+                "minhash": pa.array(
+                    [sig.tolist() for _i, _a, sig, _k in pending], type=pa.list_(pa.uint32())
+                ),
+            }
+        )
+        bands = pa.table(
+            {
+                "band_key": pa.array([k for _i, _a, _s, keys in pending for k in keys], type=pa.int64()),
+                "article_id": [a.id for _i, a, _s, keys in pending for _k in keys],
+            }
+        )
         columns = ", ".join(ARTICLE_COLUMNS)
         self.con.register("new_articles", table)
         self.con.register("new_bands", bands)
@@ -268,10 +280,12 @@ class Store:
                 if earliest != group or article_id == earliest:
                     updates.append((None if article_id == earliest else earliest, article_id))
         if updates:
-            relinks = pa.table({
-                "root": pa.array([root for root, _ in updates], type=pa.string()),
-                "id": [article_id for _, article_id in updates],
-            })
+            relinks = pa.table(
+                {
+                    "root": pa.array([root for root, _ in updates], type=pa.string()),
+                    "id": [article_id for _, article_id in updates],
+                }
+            )
             self.con.register("relinks", relinks)
             try:
                 self.con.execute(
@@ -310,9 +324,7 @@ class Store:
         )
 
         def breakdown(expr: str) -> dict[str, int]:
-            rows = con.execute(
-                f"SELECT {expr} AS k, count(*) FROM articles GROUP BY k ORDER BY k"
-            ).fetchall()
+            rows = con.execute(f"SELECT {expr} AS k, count(*) FROM articles GROUP BY k ORDER BY k").fetchall()
             return {str(k): int(n) for k, n in rows}
 
         return {

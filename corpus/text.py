@@ -20,9 +20,18 @@ _CONTROL = set(range(0, 32)) - {9, 10, 12, 13}
 # (character, replacement) pairs; a chain of str.replace is ten times faster
 # than str.translate with a dict on long texts.
 _QUOTE_FOLD = (
-    ("\u2019", "'"), ("\u2018", "'"), ("\u02bc", "'"), ("\u201c", '"'), ("\u201d", '"'),
-    ("\u00ab", '"'), ("\u00bb", '"'), ("\u201e", '"'), ("\u2013", "-"), ("\u2014", "-"),
-    ("\u00a0", " "), ("\u202f", " "),
+    ("\u2019", "'"),
+    ("\u2018", "'"),
+    ("\u02bc", "'"),
+    ("\u201c", '"'),
+    ("\u201d", '"'),
+    ("\u00ab", '"'),
+    ("\u00bb", '"'),
+    ("\u201e", '"'),
+    ("\u2013", "-"),
+    ("\u2014", "-"),
+    ("\u00a0", " "),
+    ("\u202f", " "),
 )
 
 

@@ -11,11 +11,29 @@ from corpus.errors import InputError
 
 ALLOWED_SCHEMES = ("http", "https")
 # Query parameters that track a click, never select content.
-TRACKING_PARAMS = frozenset({
-    "fbclid", "gclid", "dclid", "msclkid", "mc_cid", "mc_eid", "igshid", "ref", "ref_src",
-    "cmpid", "xtor", "at_medium", "at_campaign", "ncid", "taid", "smid", "partner",
-    "outputtype", "amp",
-})
+TRACKING_PARAMS = frozenset(
+    {
+        "fbclid",
+        "gclid",
+        "dclid",
+        "msclkid",
+        "mc_cid",
+        "mc_eid",
+        "igshid",
+        "ref",
+        "ref_src",
+        "cmpid",
+        "xtor",
+        "at_medium",
+        "at_campaign",
+        "ncid",
+        "taid",
+        "smid",
+        "partner",
+        "outputtype",
+        "amp",
+    }
+)
 TRACKING_PREFIXES = ("utm_", "at_", "ga_", "pk_", "mtm_")
 
 
@@ -47,7 +65,8 @@ def canonical_url(url: str) -> str:
     if len(path) > 1:
         path = path.rstrip("/")
     query = [
-        (key, value) for key, value in parse_qsl(parts.query, keep_blank_values=True)
+        (key, value)
+        for key, value in parse_qsl(parts.query, keep_blank_values=True)
         if key.lower() not in TRACKING_PARAMS and not key.lower().startswith(TRACKING_PREFIXES)
     ]
     scheme = "https" if parts.scheme.lower() in ALLOWED_SCHEMES else parts.scheme.lower()

@@ -121,10 +121,15 @@ def candidates_from_url(url: str) -> Iterator[Candidate]:
         if not link:
             yield Candidate(where, error="feed entry has no link")
             continue
-        extra = {k: v for k, v in (
-            ("title", entry.get("title")), ("published", entry.get("published") or entry.get("updated")),
-            ("author", entry.get("author")),
-        ) if v}
+        extra = {
+            k: v
+            for k, v in (
+                ("title", entry.get("title")),
+                ("published", entry.get("published") or entry.get("updated")),
+                ("author", entry.get("author")),
+            )
+            if v
+        }
         try:
             yield _page_candidate(fetch(link), where=f"{where} ({link})", extra=extra)
         except (FetchError, InputError) as exc:

@@ -24,12 +24,20 @@ from corpus.dates import Published, parse_published
 from corpus.text import fold_for_matching, normalise_newlines
 
 DATELINE_WORDS = (
-    "publié", "publie", "mis à jour", "mis a jour", "modifié", "modifie", "actualisé",
-    "published", "updated", "last updated", "posted", "first published",
+    "publié",
+    "publie",
+    "mis à jour",
+    "mis a jour",
+    "modifié",
+    "modifie",
+    "actualisé",
+    "published",
+    "updated",
+    "last updated",
+    "posted",
+    "first published",
 )
-_DATELINE = re.compile(
-    r"^(?:" + "|".join(re.escape(w) for w in DATELINE_WORDS) + r")\b", re.IGNORECASE
-)
+_DATELINE = re.compile(r"^(?:" + "|".join(re.escape(w) for w in DATELINE_WORDS) + r")\b", re.IGNORECASE)
 _BODY_WORDS = 25  # a line this long is article body, not chrome
 _TERMINAL = tuple(".!?…:;»\"”')")
 _WRAP_WIDTH = 90
@@ -88,8 +96,7 @@ def _is_breadcrumb(line: str, title_key: str) -> bool:
 
 def _footer_start(lines: list[str], repeated: set[str], title_key: str) -> int:
     first_body = next(
-        (i for i, line in enumerate(lines)
-         if _is_body(line) and fold_for_matching(line) not in repeated),
+        (i for i, line in enumerate(lines) if _is_body(line) and fold_for_matching(line) not in repeated),
         None,
     )
     if first_body is None:
@@ -113,9 +120,7 @@ def _paragraphs(block: list[str]) -> list[str]:
     return block
 
 
-def clean_web_copy(
-    text: str, *, title: str | None = None, default_tz: str = "UTC"
-) -> CleanCopy:
+def clean_web_copy(text: str, *, title: str | None = None, default_tz: str = "UTC") -> CleanCopy:
     """Article text out of a page copied as text; see the module docstring for the rules.
 
     `default_tz` reads a dateline that gives no zone.

@@ -14,7 +14,11 @@ def volume_figure(
     for name, group in volume.groupby(by, sort=True):
         fig.add_bar(x=group["month"], y=group["articles"], name=str(name))
     fig.update_layout(
-        title=title, barmode="stack", xaxis_title="month", yaxis_title="articles",
-        legend_title=by, margin={"t": 60, "l": 40, "r": 20, "b": 40},
+        title=title,
+        barmode="stack",
+        xaxis_title="month",
+        yaxis_title="articles",
+        legend_title=by,
+        margin={"t": 60, "l": 40, "r": 20, "b": 40},
     )
     return fig

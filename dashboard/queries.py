@@ -7,17 +7,23 @@ import pandas as pd
 from corpus.store import Store
 
 ARTICLE_LIST_COLUMNS = (
-    "id", "published", "published_text", "published_precision", "outlet", "language",
-    "title", "url", "word_count", "duplicate_of",
+    "id",
+    "published",
+    "published_text",
+    "published_precision",
+    "outlet",
+    "language",
+    "title",
+    "url",
+    "word_count",
+    "duplicate_of",
 )
 
 
 def article_list(store: Store) -> pd.DataFrame:
     """One row per article: ARTICLE_LIST_COLUMNS, newest first, undated last."""
     columns = ", ".join(ARTICLE_LIST_COLUMNS)
-    return store.con.execute(
-        f"SELECT {columns} FROM articles ORDER BY published DESC NULLS LAST, id"
-    ).df()
+    return store.con.execute(f"SELECT {columns} FROM articles ORDER BY published DESC NULLS LAST, id").df()
 
 
 def monthly_volume(articles: pd.DataFrame, *, by: str = "outlet") -> pd.DataFrame:

@@ -34,15 +34,23 @@ def index():
 def test_mentions_names_longest_first_and_possessives(index):
     text = "Elon Musk’s lawyers said Musk-led investors and Sam Altman disagree; Altman's reply came fast."
     found = [(m.actor, m.text) for m in index.mentions(text, "en")]
-    assert found == [("Elon Musk", "Elon Musk"), ("Elon Musk", "Musk"), ("Sam Altman", "Sam Altman"),
-                     ("Sam Altman", "Altman")]
+    assert found == [
+        ("Elon Musk", "Elon Musk"),
+        ("Elon Musk", "Musk"),
+        ("Sam Altman", "Sam Altman"),
+        ("Sam Altman", "Altman"),
+    ]
 
 
 def test_mentions_descriptions_any_case_both_apostrophes(index):
     text = "Le patron d’OpenAI a répondu au milliardaire. Selon le patron d'OpenAI, LE PATRON DE TESLA ment."
     found = [(m.actor, m.by) for m in index.mentions(text, "fr")]
-    assert found == [("Sam Altman", "description"), ("Elon Musk", "description"),
-                     ("Sam Altman", "description"), ("Elon Musk", "description")]
+    assert found == [
+        ("Sam Altman", "description"),
+        ("Elon Musk", "description"),
+        ("Sam Altman", "description"),
+        ("Elon Musk", "description"),
+    ]
     assert index.mentions("au milliardaire", "fr")[0].text == "au milliardaire"
 
 
@@ -53,7 +61,7 @@ def test_mentions_descriptions_are_per_language(index):
 def test_mentions_offsets_point_at_text(index):
     text = "Quand OpenAI a parlé, Musk a répondu."
     for m in index.mentions(text, "fr"):
-        assert text[m.start:m.end] == m.text
+        assert text[m.start : m.end] == m.text
 
 
 def test_mentions_not_inside_other_words(index):
@@ -76,5 +84,7 @@ def test_bundled_actors_file_covers_both_rivals_in_both_languages():
     for name in ("Elon Musk", "Sam Altman", "OpenAI", "xAI", "Microsoft", "Marc Toberoff"):
         assert name in index.actors
     assert {m.actor for m in index.mentions("the OpenAI CEO met the billionaire", "en")} == {
-        "Sam Altman", "Elon Musk"}
+        "Sam Altman",
+        "Elon Musk",
+    }
     assert index.version.startswith("actors-1:")

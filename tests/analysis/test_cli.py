@@ -15,8 +15,12 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def run_cli(*args, env=None):
     return subprocess.run(
-        [sys.executable, "-m", "analysis", *args], cwd=ROOT, capture_output=True, text=True,
-        env={**os.environ, **(env or {})}, timeout=300,
+        [sys.executable, "-m", "analysis", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={**os.environ, **(env or {})},
+        timeout=300,
     )
 
 
@@ -25,8 +29,11 @@ def test_cli_ingest_json_reports_every_item_and_exit_code(store_path, corpus_fix
     report = json.loads(capsys.readouterr().out)
     assert code == 1  # two lines of the file are broken
     assert (report["added"], report["duplicates"], report["failed"]) == (3, 0, 2)
-    failed = {item["where"].rsplit(" ", 2)[-2:][1]: item["reason"] for item in report["items"]
-              if item["status"] == "failed"}
+    failed = {
+        item["where"].rsplit(" ", 2)[-2:][1]: item["reason"]
+        for item in report["items"]
+        if item["status"] == "failed"
+    }
     assert failed["3"].startswith("not valid JSON") and failed["4"].startswith("missing text")
     assert report["warnings"] == 1
 
@@ -87,7 +94,10 @@ def test_cli_killed_import_leaves_store_intact(tmp_path, corpus_fixtures):
             out.write(json.dumps({"id": f"k{n}", "text": text, "language": "en"}) + "\n")
     proc = subprocess.Popen(
         [sys.executable, "-m", "analysis", "--db", str(path), "ingest", str(big)],
-        cwd=ROOT, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True,
+        cwd=ROOT,
+        stderr=subprocess.PIPE,
+        stdout=subprocess.DEVNULL,
+        text=True,
     )
     try:
         for line in proc.stderr:
@@ -110,24 +120,52 @@ def _labelled_as_files(tmp_path):
     for n, line in enumerate(labelled.read_text(encoding="utf-8").splitlines()):
         record = json.loads(line)
         articles.append({"id": f"t{n}", "language": record["language"], "text": record["text"]})
-        gold.append({"article_id": f"t{n}", "paragraph_index": 0, "language": record["language"],
-                     "label": record["label"]})
+        gold.append(
+            {
+                "article_id": f"t{n}",
+                "paragraph_index": 0,
+                "language": record["language"],
+                "label": record["label"],
+            }
+        )
     for name, rows in (("articles.jsonl", articles), ("gold.jsonl", gold)):
-        (tmp_path / name).write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows),
-                                     encoding="utf-8")
+        (tmp_path / name).write_text(
+            "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8"
+        )
     return tmp_path / "articles.jsonl", tmp_path / "gold.jsonl"
 
 
 def test_cli_sentiment_writes_one_line_per_paragraph(tmp_path, capsys):
     path = tmp_path / "a.jsonl"
-    path.write_text(json.dumps({"id": "x", "language": "en", "text": "Musk sued OpenAI.\n\n\n\nThe bid was "
-                                "made on Monday.\n\nDer Vorstand lehnte das Angebot ab, teilte er am Freitag mit."})
-                    + "\n", encoding="utf-8")
+    path.write_text(
+        json.dumps(
+            {
+                "id": "x",
+                "language": "en",
+                "text": "Musk sued OpenAI.\n\n\n\nThe bid was "
+                "made on Monday.\n\nDer Vorstand lehnte das Angebot ab, teilte er am Freitag mit.",
+            }
+        )
+        + "\n",
+        encoding="utf-8",
+    )
     assert main(["sentiment", str(path)]) == 0
     rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert [(r["paragraph_index"], r["language"], r["label"]) for r in rows] == [
-        (0, "en", "negative"), (1, "en", "neutral"), (2, "de", None)]
-    assert set(rows[0]) == {"article_id", "paragraph_index", "language", "compound", "pos", "neu", "neg", "label"}
+        (0, "en", "negative"),
+        (1, "en", "neutral"),
+        (2, "de", None),
+    ]
+    assert set(rows[0]) == {
+        "article_id",
+        "paragraph_index",
+        "language",
+        "compound",
+        "pos",
+        "neu",
+        "neg",
+        "label",
+    }
 
 
 def test_cli_eval_sentiment_prints_scores_per_language(tmp_path, capsys):

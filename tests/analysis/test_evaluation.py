@@ -7,8 +7,12 @@ from corpus.records import build_article
 
 
 def test_label_scores_arithmetic():
-    pairs = [("negative", "negative")] * 3 + [("negative", "neutral")] + [("neutral", "neutral")] * 2 + [
-        ("neutral", "negative")]
+    pairs = (
+        [("negative", "negative")] * 3
+        + [("negative", "neutral")]
+        + [("neutral", "neutral")] * 2
+        + [("neutral", "negative")]
+    )
     s = label_scores(pairs)
     assert s.accuracy == pytest.approx(5 / 7)
     assert s.precision["negative"] == pytest.approx(3 / 4) and s.recall["negative"] == pytest.approx(3 / 4)
@@ -18,11 +22,19 @@ def test_label_scores_arithmetic():
 
 
 def test_sentiment_pairs_use_gold_paragraph_convention():
-    article = build_article({"id": "a1", "language": "en",
-                             "text": "Intro line.\n\n\n\nMusk called Altman a liar.\n\nThe bid was made on Monday."},
-                            where="t", source="t").article
-    gold = [{"article_id": "a1", "paragraph_index": 1, "language": "en", "label": "negative"},
-            {"article_id": "a1", "paragraph_index": 2, "language": "en", "label": "neutral"}]
+    article = build_article(
+        {
+            "id": "a1",
+            "language": "en",
+            "text": "Intro line.\n\n\n\nMusk called Altman a liar.\n\nThe bid was made on Monday.",
+        },
+        where="t",
+        source="t",
+    ).article
+    gold = [
+        {"article_id": "a1", "paragraph_index": 1, "language": "en", "label": "negative"},
+        {"article_id": "a1", "paragraph_index": 2, "language": "en", "label": "neutral"},
+    ]
     rows = sentiment_pairs({"a1": article}, gold, analyzers=load_analyzers())
     assert [r["predicted"] for r in rows] == ["negative", "neutral"]
     assert sentiment_report(rows)["en"].accuracy == 1.0
@@ -30,5 +42,6 @@ def test_sentiment_pairs_use_gold_paragraph_convention():
 
 def test_sentiment_pairs_unknown_article_is_named():
     with pytest.raises(InputError, match="not in the articles file"):
-        sentiment_pairs({}, [{"article_id": "zz", "paragraph_index": 0, "label": "neutral"}],
-                        analyzers=load_analyzers())
+        sentiment_pairs(
+            {}, [{"article_id": "zz", "paragraph_index": 0, "label": "neutral"}], analyzers=load_analyzers()
+        )

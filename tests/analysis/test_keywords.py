@@ -11,7 +11,18 @@ def test_tokens_split_french_elisions_both_apostrophes():
 
 def test_tokens_keep_acronyms_and_brands_drop_stop_words():
     assert tokens("The AI race: xAI, OpenAI and the US.", "en") == [
-        None, "AI", "race", None, "xAI", None, "OpenAI", None, None, "US", None]
+        None,
+        "AI",
+        "race",
+        None,
+        "xAI",
+        None,
+        "OpenAI",
+        None,
+        None,
+        "US",
+        None,
+    ]
     assert "IA" in tokens("L'IA générative", "fr")
 
 

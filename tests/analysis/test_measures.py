@@ -8,7 +8,13 @@ from corpus.records import build_article
 from corpus.store import Store
 
 ARTICLES = [
-    ("e1", "en", "2025-02-10", "a.example", "Musk called Altman a liar and a fraud.\n\nThe bid was made on Monday."),
+    (
+        "e1",
+        "en",
+        "2025-02-10",
+        "a.example",
+        "Musk called Altman a liar and a fraud.\n\nThe bid was made on Monday.",
+    ),
     ("e2", "en", "2025-02-11", "b.example", "Altman mocked Musk.\n\nOpenAI said the offer was not welcome."),
     ("f1", "fr", "2025-03", "c.example", "Musk accuse Altman de trahison.\n\nLe conseil a examiné l'offre."),
     ("f2", "fr", None, "c.example", "Sam Altman a présenté le nouveau modèle d'OpenAI à Paris."),
@@ -18,8 +24,16 @@ ARTICLES = [
 @pytest.fixture
 def store(store_path):
     with Store(store_path) as s:
-        s.add([build_article({"id": i, "language": lang, "published": date, "outlet": outlet, "text": text},
-                             where=i, source="test") for i, lang, date, outlet, text in ARTICLES])
+        s.add(
+            [
+                build_article(
+                    {"id": i, "language": lang, "published": date, "outlet": outlet, "text": text},
+                    where=i,
+                    source="test",
+                )
+                for i, lang, date, outlet, text in ARTICLES
+            ]
+        )
         analyze_store(s)
         yield s
 
@@ -27,7 +41,9 @@ def store(store_path):
 def test_selection_filters_dates_outlets_languages(store):
     def ids(selection):
         where, params = selection.where()
-        return sorted(r[0] for r in store.con.execute(f"SELECT id FROM articles a WHERE {where}", params).fetchall())
+        return sorted(
+            r[0] for r in store.con.execute(f"SELECT id FROM articles a WHERE {where}", params).fetchall()
+        )
 
     assert ids(Selection()) == ["e1", "e2", "f1", "f2"]
     assert ids(Selection(start=dt.date(2025, 2, 11))) == ["e2", "f1"]

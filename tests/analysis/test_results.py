@@ -20,7 +20,7 @@ def test_analyze_store_is_incremental(store, corpus_fixtures):
     assert analyze_store(store).analysed == 0
     ingest(store, [str(corpus_fixtures / "page.html")])
     third = analyze_store(store)
-    assert third.analysed == 1 and third.runs == {"tone": 1, "actors": 1, "keywords": 1}
+    assert third.analysed == 1 and third.runs == {"tone": 1, "actors": 1, "keywords": 1, "quotes": 1}
     assert is_current(store)
 
 
@@ -28,9 +28,13 @@ def test_analyze_store_new_version_recomputes_only_that_analyser(store, monkeypa
     analyze_store(store)
     monkeypatch.setattr("analysis.keywords.VERSION", "keywords-test")
     report = analyze_store(store)
-    assert report.runs == {"tone": 0, "actors": 0, "keywords": 4}
-    assert store.con.execute(
-        "SELECT count(DISTINCT version) FROM analysis_runs WHERE analyser = 'keywords'").fetchone()[0] == 1
+    assert report.runs == {"tone": 0, "actors": 0, "keywords": 4, "quotes": 0}
+    assert (
+        store.con.execute(
+            "SELECT count(DISTINCT version) FROM analysis_runs WHERE analyser = 'keywords'"
+        ).fetchone()[0]
+        == 1
+    )
 
 
 def test_analyze_store_results_are_complete(store):
@@ -44,7 +48,8 @@ def test_analyze_store_results_are_complete(store):
     assert {"Elon Musk", "Sam Altman", "OpenAI"} <= actors
     text, start, end, mention = con.execute(
         "SELECT a.text, m.start_char, m.end_char, m.mention FROM actor_mentions m "
-        "JOIN articles a USING (content_hash) LIMIT 1").fetchone()
+        "JOIN articles a USING (content_hash) LIMIT 1"
+    ).fetchone()
     assert text[start:end] == mention
     assert con.execute("SELECT count(*) FROM term_counts WHERE n = 2").fetchone()[0] > 0
 
@@ -56,9 +61,11 @@ def test_analyze_store_workers_give_same_results(tmp_path, corpus_fixtures, monk
         with Store(tmp_path / f"w{workers}.duckdb") as store:
             ingest(store, [str(corpus_fixtures)])
             analyze_store(store, workers=workers)
-            tables.append(store.con.execute(
-                "SELECT content_hash, paragraph_index, compound, label FROM paragraph_tone ORDER BY 1, 2"
-            ).fetchall())
+            tables.append(
+                store.con.execute(
+                    "SELECT content_hash, paragraph_index, compound, label FROM paragraph_tone ORDER BY 1, 2"
+                ).fetchall()
+            )
     assert tables[0] == tables[1] and len(tables[0]) > 5
 
 
@@ -69,7 +76,9 @@ def test_analyze_store_other_language_paragraph_not_scored(store_path):
     with Store(store_path) as store:
         store.add([build_article({"id": "mix", "text": text, "language": "en"}, where="t", source="t")])
         analyze_store(store, models=load_models())
-        rows = store.con.execute("SELECT language, label, compound FROM paragraph_tone ORDER BY paragraph_index")
+        rows = store.con.execute(
+            "SELECT language, label, compound FROM paragraph_tone ORDER BY paragraph_index"
+        )
         assert rows.fetchall() == [("en", "negative", pytest.approx(-0.6, abs=0.3)), ("de", None, None)]
 
 

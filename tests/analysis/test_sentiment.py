@@ -39,8 +39,9 @@ def test_sentiment_quality_gate_on_own_labelled_paragraphs(analyzers):
 
 
 def test_sentiment_french_is_scored_not_zero(analyzers):
-    tone = score_text("OpenAI accuse Musk de fraude et dénonce une campagne de harcèlement.", "fr",
-                      analyzers=analyzers)
+    tone = score_text(
+        "OpenAI accuse Musk de fraude et dénonce une campagne de harcèlement.", "fr", analyzers=analyzers
+    )
     assert tone.compound < -0.3 and tone.label == NEGATIVE
     raw = SentimentIntensityAnalyzer().polarity_scores("Altman traite Musk d'escroc et de menteur.")
     assert raw["compound"] == 0.0  # what English VADER gives French: the reason for the French lexicon
@@ -53,8 +54,10 @@ def test_sentiment_french_negation_flips_tone(analyzers):
 
 
 def test_sentiment_quoted_insult_makes_paragraph_negative(analyzers):
-    text = ("Musk posted a long message on Tuesday about the company's plans for next year and its "
-            "hiring in Texas. He ended it with one word about Altman: “Swindler.”")
+    text = (
+        "Musk posted a long message on Tuesday about the company's plans for next year and its "
+        "hiring in Texas. He ended it with one word about Altman: “Swindler.”"
+    )
     assert score_text(text, "en", analyzers=analyzers).label == NEGATIVE
 
 
@@ -65,7 +68,9 @@ def test_sentiment_procedural_court_report_is_neutral(analyzers):
 
 def test_sentiment_other_language_is_not_scored(analyzers):
     assert score_text("Der Vorstand lehnte das Angebot ab.", "de", analyzers=analyzers) is None
-    tones = score_paragraphs(["Musk sued OpenAI.", "Der Vorstand lehnte ab."], ["en", "de"], analyzers=analyzers)
+    tones = score_paragraphs(
+        ["Musk sued OpenAI.", "Der Vorstand lehnte ab."], ["en", "de"], analyzers=analyzers
+    )
     assert tones[0] is not None and tones[1] is None
 
 
@@ -73,14 +78,25 @@ def test_news_vader_scores_exactly_like_vader(analyzers):
     engine = analyzers["en"].analyzer
     plain = SentimentIntensityAnalyzer()
     plain.lexicon = engine.lexicon
-    for text in ["Musk is not a good partner, never was.", "WOW this is so bad!!! :(", "no thank you 😀",
-                 "It was kind of fine but the lawsuit is a sham"]:
+    for text in [
+        "Musk is not a good partner, never was.",
+        "WOW this is so bad!!! :(",
+        "no thank you 😀",
+        "It was kind of fine but the lawsuit is a sham",
+    ]:
         assert engine.polarity_scores(text) == plain.polarity_scores(text)
 
 
 def test_tone_options_switch_steps_off():
-    bare = load_analyzers(ToneOptions(news_layer=False, stop_words_neutral=False, positive_damping=1.0,
-                                      procedural_damping=1.0, by_sentence=False))
+    bare = load_analyzers(
+        ToneOptions(
+            news_layer=False,
+            stop_words_neutral=False,
+            positive_damping=1.0,
+            procedural_damping=1.0,
+            by_sentence=False,
+        )
+    )
     text = "Musk branded Altman a swindler."
     assert score_text(text, "en", analyzers=load_analyzers()).label == NEGATIVE
     assert score_text(text, "en", analyzers=bare).compound == 0.0  # "swindler" is not in VADER's lexicon

@@ -23,13 +23,20 @@ def test_paragraphs_of_normalises_windows_line_ends():
 def test_sentence_spans_english_abbreviations():
     text = 'Mr. Musk sued the U.S. unit on Feb. 4. He said: "Swindler." Was it fair? Yes.'
     assert [text[s:e] for s, e in sentence_spans(text, "en")] == [
-        "Mr. Musk sued the U.S. unit on Feb. 4.", 'He said: "Swindler."', "Was it fair?", "Yes."]
+        "Mr. Musk sued the U.S. unit on Feb. 4.",
+        'He said: "Swindler."',
+        "Was it fair?",
+        "Yes.",
+    ]
 
 
 def test_sentence_spans_french_guillemets_and_titles():
     text = "M. Altman a refusé. « Non merci », a-t-il écrit. Mme Zilis n'a rien dit."
     assert [text[s:e] for s, e in sentence_spans(text, "fr")] == [
-        "M. Altman a refusé.", "« Non merci », a-t-il écrit.", "Mme Zilis n'a rien dit."]
+        "M. Altman a refusé.",
+        "« Non merci », a-t-il écrit.",
+        "Mme Zilis n'a rien dit.",
+    ]
 
 
 def test_paragraph_language_names_other_languages():
@@ -37,8 +44,12 @@ def test_paragraph_language_names_other_languages():
     assert paragraph_language(german, "en") == "de"
     english = "The board of OpenAI rejected the offer made by Elon Musk, the company said on Friday."
     assert paragraph_language(english, "fr") == "en"
-    assert paragraph_language("Le conseil a rejeté l'offre d'Elon Musk, selon un communiqué publié vendredi.",
-                              "fr") == "fr"
+    assert (
+        paragraph_language(
+            "Le conseil a rejeté l'offre d'Elon Musk, selon un communiqué publié vendredi.", "fr"
+        )
+        == "fr"
+    )
 
 
 def test_paragraph_language_short_paragraph_takes_article_language():

@@ -126,12 +126,14 @@ def _zip(entries: dict[str, bytes], *, compression=zipfile.ZIP_DEFLATED) -> byte
 
 
 def test_zip_imports_members_and_refuses_unsafe_paths(corpus_fixtures):
-    data = _zip({
-        "batch/records.jsonl": (corpus_fixtures / "records.jsonl").read_bytes(),
-        "../../etc/evil.txt": b"Elon Musk wrote this file to escape the folder.",
-        "/abs/evil.txt": b"Absolute path member",
-        "nested.zip": _zip({"inner.md": (corpus_fixtures / "webcopy_en.md").read_bytes()}),
-    })
+    data = _zip(
+        {
+            "batch/records.jsonl": (corpus_fixtures / "records.jsonl").read_bytes(),
+            "../../etc/evil.txt": b"Elon Musk wrote this file to escape the folder.",
+            "/abs/evil.txt": b"Absolute path member",
+            "nested.zip": _zip({"inner.md": (corpus_fixtures / "webcopy_en.md").read_bytes()}),
+        }
+    )
     results = list(iter_bytes("upload.zip", data))
     by_where = {c.where: c for c in results}
     assert by_where["upload.zip!../../etc/evil.txt"].error.startswith("unsafe path")

@@ -41,10 +41,12 @@ def test_store_ingest_twice_changes_nothing(store_path, corpus_fixtures):
 def test_store_same_canonical_url_or_text_is_duplicate(store_path):
     with Store(store_path) as store:
         store.add([article("a", WIRE, url="https://www.wire.example/story?utm_source=x")])
-        report = store.add([
-            article("b", "Other words entirely.", url="https://wire.example/story/"),
-            article("c", WIRE.upper().replace("—", "-")),
-        ])
+        report = store.add(
+            [
+                article("b", "Other words entirely.", url="https://wire.example/story/"),
+                article("c", WIRE.upper().replace("—", "-")),
+            ]
+        )
     assert [item.status for item in report.items] == ["duplicate", "duplicate"]
     assert {item.duplicate_of for item in report.items} == {"a"}
 
@@ -54,11 +56,13 @@ def test_store_near_duplicate_links_to_earliest_copy(store_path):
     trimmed = WIRE.rsplit(". ", 1)[0] + "."
     with Store(store_path) as store:
         store.add([article("later", edited, published="2025-02-05", url="https://b.example/x")])
-        report = store.add([
-            article("earliest", WIRE, published="2025-02-04", url="https://a.example/x"),
-            article("trim", trimmed, published="2025-02-06", url="https://c.example/x"),
-            article("other", "Sam Altman said OpenAI is not for sale.", url="https://d.example/x"),
-        ])
+        report = store.add(
+            [
+                article("earliest", WIRE, published="2025-02-04", url="https://a.example/x"),
+                article("trim", trimmed, published="2025-02-06", url="https://c.example/x"),
+                article("other", "Sam Altman said OpenAI is not for sale.", url="https://d.example/x"),
+            ]
+        )
         links = dict(store.con.execute("SELECT id, duplicate_of FROM articles").fetchall())
     assert links == {"earliest": None, "later": "earliest", "trim": "earliest", "other": None}
     assert [i.near_duplicate_of for i in report.items] == [None, "earliest", None]
@@ -74,11 +78,13 @@ def test_store_same_id_other_article_fails_that_item_only(store_path):
 
 def test_store_failed_and_skipped_candidates_are_reported(store_path):
     with Store(store_path) as store:
-        report = store.add([
-            Candidate("f.txt", error="empty file"),
-            Candidate("p.jpg", error="not an article file type", skipped=True),
-            article("ok", "Musk and Altman traded barbs again."),
-        ])
+        report = store.add(
+            [
+                Candidate("f.txt", error="empty file"),
+                Candidate("p.jpg", error="not an article file type", skipped=True),
+                article("ok", "Musk and Altman traded barbs again."),
+            ]
+        )
     assert [i.status for i in report.items] == ["failed", "skipped", "added"]
     assert not report.ok
 
@@ -122,12 +128,14 @@ def test_store_rejects_foreign_duckdb_file(tmp_path):
 
 def test_store_stats_breakdowns_keep_precision_and_undated(store_path):
     with Store(store_path) as store:
-        store.add([
-            article("m", "A month-precision story about the bid.", published="2025-02"),
-            article("d", "A dated story about the trial.", published="2026-03-03T23:30:00-08:00"),
-            article("y", "A story dated by year only.", published="2024"),
-            article("u", "Une histoire sans date.", language="fr"),
-        ])
+        store.add(
+            [
+                article("m", "A month-precision story about the bid.", published="2025-02"),
+                article("d", "A dated story about the trial.", published="2026-03-03T23:30:00-08:00"),
+                article("y", "A story dated by year only.", published="2024"),
+                article("u", "Une histoire sans date.", language="fr"),
+            ]
+        )
         stats = store.stats()
     assert stats["by_month"] == {"2024": 1, "2025-02": 1, "2026-03": 1, "undated": 1}
     assert stats["by_language"] == {"en": 3, "fr": 1}
