@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from analysis.keywords import log_odds
+from analysis.quote_groups import Occurrence, group_quotes
 from corpus.store import Store
 
 
@@ -154,3 +155,62 @@ def terms_over_time(
             GROUP BY period, t.term ORDER BY period, t.term""",
         [*params, list(precise[freq]), terms],
     ).df()
+
+
+def quote_table(store: Store, selection: Selection = ALL, *, kind: str = "direct") -> pd.DataFrame:
+    """Quotes of the selection with their article: columns article_id, outlet, published, published_text,
+    title, url, language, paragraph_index, start_char, end_char, quote, speaker, mention, cue,
+    resolution, confidence."""
+    where, params = selection.where()
+    return store.con.execute(
+        f"""SELECT a.id AS article_id, a.outlet, a.published, a.published_text, a.title, a.url, q.language,
+                   q.paragraph_index, q.start_char, q.end_char, q.quote, q.speaker, q.mention, q.cue,
+                   q.resolution, q.confidence
+            FROM quotes q JOIN articles a USING (content_hash)
+            WHERE {where} AND q.kind = ?
+            ORDER BY a.published NULLS LAST, a.id, q.start_char""",
+        [*params, kind],
+    ).df()
+
+
+def shared_quotes(store: Store, selection: Selection = ALL, *, min_outlets: int = 2) -> pd.DataFrame:
+    """Quotes carried by at least `min_outlets` outlets: columns quote (first wording), speaker,
+    first_article, first_outlet, first_published, outlets, occurrences, variants (wording: count)."""
+    table = quote_table(store, selection)
+    occurrences = [
+        Occurrence(
+            r.article_id,
+            r.outlet,
+            None if pd.isna(r.published) else r.published.to_pydatetime(),
+            r.quote,
+            r.speaker,
+        )
+        for r in table.itertuples()
+    ]
+    rows = [
+        {
+            "quote": g.text,
+            "speaker": g.speaker,
+            "first_article": g.first.article_id,
+            "first_outlet": g.first.outlet,
+            "first_published": g.first.published,
+            "outlets": ", ".join(g.outlets),
+            "n_outlets": len(g.outlets),
+            "occurrences": len(g.occurrences),
+            "variants": " | ".join(f"{text} ({count})" for text, count in g.variants),
+        }
+        for g in group_quotes(occurrences)
+        if len(g.outlets) >= min_outlets
+    ]
+    columns = [
+        "quote",
+        "speaker",
+        "first_article",
+        "first_outlet",
+        "first_published",
+        "outlets",
+        "n_outlets",
+        "occurrences",
+        "variants",
+    ]
+    return pd.DataFrame(rows, columns=columns)

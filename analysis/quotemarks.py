@@ -54,9 +54,9 @@ def _can_close(text: str, i: int) -> bool:
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start] in _SPACES:
+    while start < end and text[start].isspace():
         start += 1
-    while end > start and text[end - 1] in _SPACES:
+    while end > start and text[end - 1].isspace():
         end -= 1
     return start, end
 

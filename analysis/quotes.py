@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from typing import Any
 
 from analysis.actors import ActorIndex
@@ -43,6 +43,7 @@ CONFIDENCE = {
     "company": 0.7,
     "document": 0.65,
     "previous-quote": 0.7,
+    "next-quote": 0.7,
     "unresolved": 0.0,
 }
 _WORD = re.compile(r"[\w’'-]+")
@@ -347,8 +348,14 @@ def extract_quotes(
             speaker, mention, resolution, step, cue_text = None, None, "unresolved", "none", None
         body = text[quote.start : quote.end]
         kind = "direct"
-        if step in ("none", "continuation") and (len(body.split()) <= SHORT_WORDS or _title_case(body)):
+        no_cue = step in ("none", "continuation")
+        if (no_cue and (len(body.split()) <= SHORT_WORDS or _title_case(body))) or (
+            step in ("after", "according-to") and len(body.split()) > 1 and _title_case(body, ended=False)
+        ):
+            # no cue, or a name right before a verb ("the podcast "Hard Questions," Altman said"):
+            # a scare quote or a title, not speech
             kind = "scare"
+            speaker, mention, cue_text, resolution = None, None, None, "unresolved"
         if speaker is None:
             resolution = "unresolved"
         quotes.append(
@@ -371,6 +378,31 @@ def extract_quotes(
         if kind == "direct":
             gender = actors.actors[speaker].gender if speaker in actors.actors else None
             last = (index, speaker, gender, s_end)
+    return _carry_back(quotes, spans)
+
+
+def _carry_back(quotes: list[Quote], spans: Sequence[tuple[int, QuoteSpan]]) -> list[Quote]:
+    """A quote left open at the end of its paragraph goes on in the next one, which opens
+    with a quote mark again: the speaker named there spoke both parts."""
+    open_ends = {q.start: q for _, q in spans if q.depth == 0 and q.close_mark is None}
+    for i, quote in enumerate(quotes[:-1]):
+        nxt = quotes[i + 1]
+        if (
+            quote.start in open_ends
+            and quote.speaker is None
+            and nxt.speaker
+            and nxt.paragraph_index == quote.paragraph_index + 1
+            and nxt.kind == "direct"
+        ):
+            quotes[i] = replace(
+                quote,
+                speaker=nxt.speaker,
+                mention=None,
+                step="continuation",
+                resolution="next-quote",
+                confidence=CONFIDENCE["next-quote"],
+                kind="direct",
+            )
     return quotes
 
 
@@ -400,13 +432,17 @@ def _first_mention(text: str, candidate: Candidate) -> int | None:
     return earlier[-1] if earlier else None
 
 
-def _title_case(body: str) -> bool:
-    """A name or a title ("Game of Thrones", « Wall Street Journal »), not a sentence."""
+def _title_case(body: str, *, ended: bool = True) -> bool:
+    """A name or a title ("Game of Thrones", « Wall Street Journal »), not a sentence.
+
+    `ended`: whether a title may end with a full stop (American style puts it inside the marks).
+    """
+    if not ended and body.rstrip().endswith((".", "!", "?")):
+        return False
     words = _WORD.findall(body)
     capitalised = [w for w in words if w[:1].isupper()]
     return (
-        len(words) <= 6
-        and not body.rstrip().endswith((".", "!", "?"))
+        0 < len(words) <= 6
         and all(w[:1].isupper() or len(w) <= 4 for w in words)
         and len(capitalised) >= len(words) / 2
     )

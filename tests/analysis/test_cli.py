@@ -187,3 +187,30 @@ def test_cli_analyze_reports_and_is_incremental(store_path, corpus_fixtures, cap
     assert main(["--db", str(store_path), "analyze", "--json", "--workers", "2"]) == 0
     second = json.loads(capsys.readouterr().out)
     assert first["analysed"] >= 1 and second["analysed"] == 0
+
+
+def test_cli_quotes_and_eval_quotes(capsys):
+    articles = ROOT / "tests" / "fixtures" / "analysis" / "quotes_articles.jsonl"
+    gold = ROOT / "tests" / "fixtures" / "analysis" / "quotes_gold.jsonl"
+    assert main(["quotes", str(articles), "--no-models"]) == 0
+    rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert {r["kind"] for r in rows} == {"direct"} and len(rows) >= 20
+    assert {
+        "article_id",
+        "paragraph_index",
+        "start",
+        "end",
+        "quote",
+        "speaker",
+        "mention",
+        "cue",
+        "resolution",
+        "confidence",
+        "language",
+    } <= set(rows[0])
+    assert main(["quotes", str(articles), "--all", "--no-models"]) == 0
+    assert "scare" in {json.loads(line)["kind"] for line in capsys.readouterr().out.splitlines()}
+    assert main(["eval", "quotes", str(articles), str(gold), "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["en"]["precision"] >= 0.95 and report["fr"]["speaker_accuracy"] >= 0.95
+    assert {"easy", "hard"} <= set(report["all"])
