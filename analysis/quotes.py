@@ -287,7 +287,8 @@ def extract_quotes(
     sentence_starts = [s for s, _ in sentence_list]
     found_entities = None
     if entities is not None and all_quotes:
-        found_entities = entities(text, _regions_around(sentence_list, all_quotes))
+        regions = _regions_around(text, sentence_list, all_quotes, actors, language)
+        found_entities = entities(text, regions) if regions else None
     candidates = find_candidates(
         text,
         language,
@@ -406,16 +407,31 @@ def _carry_back(quotes: list[Quote], spans: Sequence[tuple[int, QuoteSpan]]) -> 
     return quotes
 
 
+_UNKNOWN_NAME = re.compile(r"(?<=[\w,;:’'\"»”] )[A-Z][a-zà-öø-ÿ]+")
+
+
 def _regions_around(
-    sentences: Sequence[tuple[int, int]], quotes: Sequence[QuoteSpan]
+    text: str,
+    sentences: Sequence[tuple[int, int]],
+    quotes: Sequence[QuoteSpan],
+    actors: ActorIndex,
+    language: str,
 ) -> list[tuple[int, int]]:
-    """The sentences holding a quote, with the one before each (where pronouns find their person)."""
+    """The sentences holding a quote, and the one before each, where a capitalised word inside
+    the sentence is not a known actor: only there can a model tell a person from a place."""
+    known = {(m.start, m.end) for m in actors.mentions(text, language)}
     regions = set()
     for i, (start, end) in enumerate(sentences):
-        if any(start <= q.mark_start < end for q in quotes):
-            regions.add((start, end))
-            if i > 0:
-                regions.add(sentences[i - 1])
+        if not any(start <= q.mark_start < end for q in quotes):
+            continue
+        for s, e in (sentences[i - 1], (start, end)) if i > 0 else ((start, end),):
+            unknown = [
+                m
+                for m in _UNKNOWN_NAME.finditer(text, s, e)
+                if not any(a <= m.start() < b for a, b in known) and not _inside(m.start(), quotes)
+            ]
+            if unknown:
+                regions.add((s, e))
     return sorted(regions)
 
 

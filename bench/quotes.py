@@ -1,0 +1,141 @@
+"""Quote extraction: the product against textacy's direct_quotations, and against a full spaCy parse.
+
+python bench/quotes.py [ARTICLES.jsonl GOLD.jsonl] [--repeat N]
+
+Prints, per language, precision, recall and speaker accuracy of the product
+(with and without spaCy models) and of textacy 0.13 (when installed: it is not
+a product dependency; `pip install textacy==0.13.0`), and the words/s of each,
+with the words/s of a full spaCy parse of the same articles for scale.
+textacy needs a parsed document: it runs where a spaCy model for the language
+is installed (French here; no English model can be installed offline).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from analysis.actors import load_actors  # noqa: E402
+from analysis.evaluation import load_gold, quote_report  # noqa: E402
+from analysis.nlp import entity_finder, model_installed, model_name  # noqa: E402
+from analysis.quotes import extract_quotes  # noqa: E402
+from corpus.importers import iter_path  # noqa: E402
+
+SHARED = ROOT.parent / "shared"
+
+
+def show(name: str, report: dict, words: int, seconds: float) -> None:
+    cells = [
+        f"{lang} P {report[lang]['precision']:.3f} R {report[lang]['recall']:.3f} "
+        f"spk {report[lang]['speaker_accuracy']:.3f}"
+        for lang in ("en", "fr")
+        if lang in report and report[lang]["gold"]
+    ]
+    print(f"{name:<44} {' | '.join(cells):<80} {words / seconds:>10,.0f} words/s")
+
+
+def textacy_quotes(articles, actors):
+    import spacy
+    from textacy.extract.triples import direct_quotations
+
+    rows = []
+    pipelines = {lang: spacy.load(model_name(lang)) for lang in ("en", "fr") if model_installed(lang)}
+    for article in articles:
+        if article.language not in pipelines:
+            continue
+        doc = pipelines[article.language](article.text)
+        try:
+            triples = list(direct_quotations(doc))
+        except ValueError:  # textacy gives up on a whole article with unbalanced marks
+            continue
+        for speaker, _cue, content in triples:
+            start, end = content.start_char + 1, content.end_char - 1
+            while start < end and article.text[start].isspace():
+                start += 1
+            while end > start and article.text[end - 1].isspace():
+                end -= 1
+            said = " ".join(t.text for t in speaker)
+            named = actors.mentions(said, article.language)
+            rows.append(
+                {
+                    "article_id": article.id,
+                    "start": start,
+                    "end": end,
+                    "speaker": named[0].actor if named else said,
+                }
+            )
+    return rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("articles", nargs="?", type=Path, default=SHARED / "corpus" / "dev.jsonl")
+    parser.add_argument("gold", nargs="?", type=Path, default=SHARED / "gold" / "quotes-dev.jsonl")
+    parser.add_argument("--repeat", type=int, default=5, help="passes over the articles for the timings")
+    args = parser.parse_args()
+    articles = [c.article for c in iter_path(args.articles) if c.article]
+    gold = load_gold(args.gold)
+    languages = {a.id: a.language for a in articles}
+    words = sum(len(a.text.split()) for a in articles)
+    actors = load_actors()
+    print(
+        f"{len(articles)} articles, {words:,} words, {len(gold)} gold quotes; "
+        f"timings over {args.repeat} passes\n"
+    )
+
+    for use_models in (False, True):
+        finders = {a.language: entity_finder(a.language) if use_models else None for a in articles}
+        start = time.perf_counter()
+        for _ in range(args.repeat):
+            found = [
+                q.as_dict()
+                for a in articles
+                for q in extract_quotes(
+                    a.text, a.language, actors=actors, article_id=a.id, entities=finders[a.language]
+                )
+                if q.kind == "direct"
+            ]
+        seconds = (time.perf_counter() - start) / args.repeat
+        label = "product, spaCy NER around quotes" if use_models else "product, no spaCy model"
+        show(label, quote_report(found, gold, languages), words, seconds)
+
+    installed = [lang for lang in ("en", "fr") if model_installed(lang)]
+    if installed:
+        import spacy
+
+        pipelines = {lang: spacy.load(model_name(lang)) for lang in installed}
+        parsed = [a for a in articles if a.language in pipelines]
+        parsed_words = sum(len(a.text.split()) for a in parsed)
+        start = time.perf_counter()
+        for a in parsed:
+            pipelines[a.language](a.text)
+        seconds = time.perf_counter() - start
+        print(
+            f"{'full spaCy parse (' + ', '.join(installed) + ' articles)':<44} {'':<80} "
+            f"{parsed_words / seconds:>10,.0f} words/s"
+        )
+    try:
+        import textacy  # noqa: F401
+    except ImportError:
+        print("textacy: not installed (pip install textacy==0.13.0 to compare)")
+        return
+    start = time.perf_counter()
+    found = textacy_quotes(articles, actors)
+    seconds = time.perf_counter() - start
+    covered = [a for a in articles if model_installed(a.language)]
+    covered_words = sum(len(a.text.split()) for a in covered)
+    report = quote_report(
+        found,
+        [g for g in gold if languages.get(g["article_id"]) in installed],
+        {a.id: a.language for a in covered},
+    )
+    show(f"textacy direct_quotations ({', '.join(installed)} only)", report, covered_words, seconds)
+
+
+if __name__ == "__main__":
+    main()
