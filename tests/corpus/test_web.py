@@ -13,6 +13,7 @@ from corpus.ingest import ingest
 from corpus.store import Store
 
 WEB = Path(__file__).resolve().parents[1] / "fixtures" / "web"
+CORPUS = WEB.parent / "corpus"  # the saved pages of the importer tests, served as they are
 pytestmark = pytest.mark.network
 
 
@@ -45,6 +46,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
             self._send(200, b"<p>late</p>")
         elif (WEB / self.path.lstrip("/")).is_file():
             self._send(200, (WEB / self.path.lstrip("/")).read_bytes())
+        elif self.path.endswith(".html") and (CORPUS / self.path.lstrip("/")).is_file():
+            self._send(200, (CORPUS / self.path.lstrip("/")).read_bytes())
         else:
             self._send(404, b"not found")
 
