@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from analysis.coverage import build_coverage, build_new_store
 from analysis.evaluation import (
     format_label_report,
     format_quote_report,
@@ -58,7 +59,7 @@ def _print_report(report: ImportReport) -> None:
 
 def _open(args: argparse.Namespace, *, read_only: bool = False) -> Store:
     """The store of --db; a new one is built from data/ and analysed before first use."""
-    return open_store(args.db, read_only=read_only, on_create=lambda new: analyze_store(new))
+    return open_store(args.db, read_only=read_only, on_create=build_new_store)
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
@@ -68,6 +69,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
             args.sources,
             progress=ProgressBar("reading"),
             store_progress=ProgressBar("storing"),
+            fetch=args.fetch,
         )
         if args.analyze and report.added:
             analyze_store(store, workers=args.workers, progress=ProgressBar("analysing"))
@@ -190,6 +192,18 @@ def cmd_eval(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_build_coverage(args: argparse.Namespace) -> int:
+    manifest = build_coverage(args.articles, Path(args.out), workers=args.workers)
+    if args.json:
+        _print_json(manifest)
+    else:
+        counts = ", ".join(f"{name} {count}" for name, count in manifest["counts"].items())
+        print(f"wrote {args.out}: {counts}")
+        for item in manifest["failed"]:
+            print(f"  failed   {item['where']}: {item['reason']}")
+    return EXIT_OK if not manifest["failed"] else EXIT_ITEMS_FAILED
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m analysis",
@@ -212,7 +226,21 @@ def build_parser() -> argparse.ArgumentParser:
         help="store only; run `analyze` later (the dashboard also catches up)",
     )
     p.add_argument("--workers", type=int, default=default_workers(), help="analysis worker processes")
+    p.add_argument(
+        "--fetch",
+        action="store_true",
+        help="fetch the text of records that have a URL and no text (data/coverage/sources.csv)",
+    )
     p.set_defaults(run=cmd_ingest)
+
+    p = commands.add_parser(
+        "build-coverage", help="analyse articles and write the bundled coverage dataset (no text)"
+    )
+    p.add_argument("articles", nargs="+", metavar="ARTICLES")
+    p.add_argument("--out", default="data/coverage", help="folder to write (default data/coverage)")
+    p.add_argument("--workers", type=int, default=default_workers())
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(run=cmd_build_coverage)
 
     p = commands.add_parser("stats", help="articles per outlet, language and month")
     p.add_argument("--json", action="store_true", help="print the figures as JSON on stdout")

@@ -88,7 +88,7 @@ def stale_work(store: Store, versions: dict[str, str]) -> list[Work]:
         FROM articles a CROSS JOIN wanted w
         LEFT JOIN analysis_runs r
           ON r.content_hash = a.content_hash AND r.analyser = w.analyser AND r.version = w.version
-        WHERE r.content_hash IS NULL
+        WHERE r.content_hash IS NULL AND a.text IS NOT NULL  -- bundled results stand for text-less articles
         GROUP BY a.content_hash ORDER BY a.content_hash
         """,
         [list(versions), list(versions.values())],
@@ -337,7 +337,9 @@ def default_workers() -> int:
 def open_analyzed_store(path: Path | str | None = None, *, read_only: bool = False) -> Store:
     """The store with every analysis current: built from data/ when new, brought up to
     date when articles or analysers changed since the last run (see corpus.ingest.open_store)."""
-    store = open_store(path, read_only=True, on_create=lambda new: analyze_store(new))
+    from analysis.coverage import build_new_store
+
+    store = open_store(path, read_only=True, on_create=build_new_store)
     if is_current(store):
         if not read_only:
             store.close()

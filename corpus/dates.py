@@ -215,6 +215,30 @@ def _with_time(y: int, m: int, d: int, g: dict[str, str | None], default_tz: dt.
     return _build(y, m, d, hour, int(g["M"] or 0), int(g["S"] or 0), tz, precision)
 
 
+_URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-](\d{1,2})(?:[/-](\d{1,2}))?(?=[/_-]|$|\.)")
+_URL_COMPACT = re.compile(r"[/_-]((?:19|20)\d{2})(\d{2})(\d{2})(?=[/_.-]|$)")
+
+
+def date_from_url(url: str | None) -> Published | None:
+    """The date a URL's path carries (/2025/02/11/…, /2025/01/…, /2025-08-14-…, …-20250211), at the
+    precision it has; None when it carries none."""
+    if not url:
+        return None
+    path = url.split("?", 1)[0].split("#", 1)[0]
+    path = path.split("//", 1)[-1]
+    path = path[path.find("/") :] if "/" in path else ""
+    match = _URL_DATE.search(path)
+    if match:
+        year, month, day = int(match[1]), int(match[2]), match[3]
+        if day is not None:
+            return _build(year, month, int(day), None, None, None, dt.UTC, "day")
+        return _build(year, month, 1, None, None, None, dt.UTC, "month") if 1 <= month <= 12 else None
+    match = _URL_COMPACT.search(path)
+    if match:
+        return _build(int(match[1]), int(match[2]), int(match[3]), None, None, None, dt.UTC, "day")
+    return None
+
+
 def parse_published(value: object, *, default_tz: dt.tzinfo | str = dt.UTC) -> Published | None:
     """Read a publication date from ISO 8601 (any precision), RFC 2822 or prose.
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from corpus.importers import iter_path
 from corpus.models import Candidate, ImportReport
+from corpus.records import MISSING_TEXT, build_article
 from corpus.store import Store, replace_atomically
 from corpus.web import candidates_from_url
 
@@ -28,19 +29,53 @@ def is_url(source: str) -> bool:
     return source.lower().startswith(("http://", "https://"))
 
 
-def read_sources(sources: Sequence[str], *, progress: Progress = _quiet) -> list[Candidate]:
-    """Every candidate of every source, in order; unreadable sources become failed items."""
+def read_sources(
+    sources: Sequence[str], *, progress: Progress = _quiet, fetch: bool = False
+) -> list[Candidate]:
+    """Every candidate of every source, in order; unreadable sources become failed items.
+
+    `fetch`: a record that has a URL but no text (sources.csv) is fetched from its URL;
+    the record's own fields (outlet, title, date, language) win over the page's.
+    """
     candidates: list[Candidate] = []
     for done, source in enumerate(sources):
         progress(done, len(sources), source)
         if is_url(source):
-            candidates.extend(candidates_from_url(source))
+            found = list(candidates_from_url(source))
         elif "://" in source:
-            candidates.append(Candidate(source, error="only http and https URLs can be fetched"))
+            found = [Candidate(source, error="only http and https URLs can be fetched")]
         else:
-            candidates.extend(iter_path(Path(source)))
+            found = list(iter_path(Path(source)))
+        candidates.extend(_fetched(c) if fetch and _fetchable(c) else c for c in found)
     progress(len(sources), len(sources), "read")
     return candidates
+
+
+def _fetchable(candidate: Candidate) -> bool:
+    record = candidate.record or {}
+    return candidate.error == MISSING_TEXT and bool(record.get("url") or record.get("link"))
+
+
+def _fetched(candidate: Candidate) -> Candidate:
+    record = candidate.record or {}
+    url = str(record.get("url") or record.get("link"))
+    results = list(candidates_from_url(url))
+    pages = [c.article for c in results if c.article is not None]
+    if not pages:
+        reason = results[0].error if results else "no answer"
+        return Candidate(candidate.where, error=f"no text in the record, and fetching {url} failed: {reason}")
+    page = pages[0]
+    fields = {
+        "url": page.url,
+        "title": page.title,
+        "author": page.author,
+        "outlet": page.outlet,
+        "published": page.published.isoformat() if page.published else None,
+        "language": page.language,
+    }
+    fields.update({k: v for k, v in record.items() if v not in (None, "") and k != "text"})
+    fields["text"] = page.text
+    return build_article(fields, where=f"{candidate.where} ({url})", source=url)
 
 
 def ingest(
@@ -49,9 +84,10 @@ def ingest(
     *,
     progress: Progress = _quiet,
     store_progress: Progress = _quiet,
+    fetch: bool = False,
 ) -> ImportReport:
-    """Read the sources and store what is good, in one transaction."""
-    return store.add(read_sources(sources, progress=progress), progress=store_progress)
+    """Read the sources and store what is good, in one transaction (see read_sources for `fetch`)."""
+    return store.add(read_sources(sources, progress=progress, fetch=fetch), progress=store_progress)
 
 
 def default_store_path() -> Path:

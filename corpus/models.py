@@ -53,6 +53,7 @@ class Candidate:
     error: str | None = None
     warnings: tuple[str, ...] = ()
     skipped: bool = False
+    record: dict[str, Any] | None = None  # the fields of a record that failed, for a retry (--fetch)
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,7 +8,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from corpus.dates import Published, parse_published
+from corpus.dates import Published, date_from_url, parse_published
 from corpus.errors import InputError
 from corpus.language import detect_language, normalise_language
 from corpus.models import Article, Candidate
@@ -17,6 +17,7 @@ from corpus.urls import canonical_url, check_url, outlet_from_url
 
 RECORD_FIELDS = ("id", "url", "outlet", "title", "published", "language", "text", "author")
 MAX_TEXT_CHARS = 2_000_000
+MISSING_TEXT = "missing text: the record has no 'text' field or it is empty"
 MAX_ID_CHARS = 200
 _ID_OK = re.compile(r"^[\w.:\-/]+$")
 # Alternative names that feeds, scrapers and spreadsheets use for our fields.
@@ -72,7 +73,8 @@ def build_article(
     try:
         return _build(fields, where=where, source=source, default_tz=default_tz, found=published)
     except InputError as exc:
-        return Candidate(where=where, error=exc.problem)
+        record = dict(fields) if isinstance(fields, Mapping) else None
+        return Candidate(where=where, error=exc.problem, record=record)
 
 
 def _build(
@@ -96,7 +98,7 @@ def _build(
     warnings: list[str] = []
     text = _string(known.get("text"), "text", where)
     if not text:
-        raise InputError(where, "missing text: the record has no 'text' field or it is empty")
+        raise InputError(where, MISSING_TEXT)
     text = normalise_newlines(text)
     if len(text) > MAX_TEXT_CHARS:
         raise InputError(where, f"text of {len(text):,} characters is over the {MAX_TEXT_CHARS:,} cap")
@@ -107,6 +109,10 @@ def _build(
     author = _string(known.get("author"), "author", where)
     outlet = _string(known.get("outlet"), "outlet", where) or (outlet_from_url(url) if url else None)
     when = _published(known.get("published"), where, default_tz, warnings) or found
+    if when is None and url:
+        when = date_from_url(url)
+        if when is not None:
+            warnings.append(f"published {when.isoformat()} taken from the URL")
     language = normalise_language(_string(known.get("language"), "language", where))
     if not language:
         language = detect_language(text)

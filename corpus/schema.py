@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 ARTICLE_COLUMNS = (
     "id",
@@ -27,6 +27,11 @@ ARTICLE_COLUMNS = (
     "minhash",
 )
 
+# Statements that bring a store of version N to N + 1.
+MIGRATIONS = {
+    1: ("ALTER TABLE articles ALTER COLUMN text DROP NOT NULL",),
+}
+
 DDL = (
     "CREATE TABLE IF NOT EXISTS store_meta (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL)",
     """
@@ -41,7 +46,7 @@ DDL = (
         published_text VARCHAR,           -- as given, at its own precision and zone
         published_precision VARCHAR,      -- year | month | day | minute | second
         language VARCHAR NOT NULL,
-        text VARCHAR NOT NULL,
+        text VARCHAR,                     -- NULL: the text is not bundled (coverage data), see has_text
         paragraphs VARCHAR[] NOT NULL,
         word_count INTEGER NOT NULL,
         source VARCHAR NOT NULL,

@@ -31,7 +31,7 @@ from corpus.models import (
     ImportItem,
     ImportReport,
 )
-from corpus.schema import ARTICLE_COLUMNS, DDL, SCHEMA_VERSION
+from corpus.schema import ARTICLE_COLUMNS, DDL, MIGRATIONS, SCHEMA_VERSION
 
 Progress = Callable[[int, int, str], None]
 MAX_COMPARED_PER_GROUP = 4
@@ -59,6 +59,7 @@ class Store:
             raise StoreError(f"cannot open the store {self.path}: {exc}") from exc
         except duckdb.Error as exc:
             raise StoreError(f"{self.path} is not a readable store: {exc}") from exc
+        self.writable = not read_only
         # Dates are grouped by day, week and month in UTC whatever the machine's zone.
         self.con.execute("SET TimeZone = 'UTC'")
         if not read_only:
@@ -91,12 +92,34 @@ class Store:
             row = self.one("SELECT value FROM store_meta WHERE key = 'schema_version'")
         except duckdb.CatalogException as exc:
             raise StoreError(f"{self.path} is a DuckDB file but not a corpus store") from exc
-        if row is None or int(row[0]) != SCHEMA_VERSION:
-            found = row[0] if row else "none"
-            raise StoreError(
-                f"{self.path} has schema version {found}; this version reads {SCHEMA_VERSION}. "
-                "Rebuild it: move the file away and run the command again."
+        found = int(row[0]) if row else None
+        if found is not None and found < SCHEMA_VERSION and self.writable:
+            self._migrate(found)
+            found = SCHEMA_VERSION
+        if found != SCHEMA_VERSION:
+            hint = (
+                "open it once with a write command (python -m analysis analyze) to upgrade it"
+                if found is not None and found < SCHEMA_VERSION
+                else "move the file away and run the command again to rebuild it"
             )
+            raise StoreError(
+                f"{self.path} has schema version {found if found is not None else 'none'}; "
+                f"this version reads {SCHEMA_VERSION}: {hint}"
+            )
+
+    def _migrate(self, version: int) -> None:
+        self.con.begin()
+        try:
+            for step in range(version, SCHEMA_VERSION):
+                for statement in MIGRATIONS[step]:
+                    self.con.execute(statement)
+            self.con.execute(
+                "UPDATE store_meta SET value = ? WHERE key = 'schema_version'", [str(SCHEMA_VERSION)]
+            )
+            self.con.commit()
+        except BaseException:
+            self.con.rollback()
+            raise
 
     # -- import --------------------------------------------------------------------
 
@@ -115,10 +138,13 @@ class Store:
         by_url: dict[str, str] = {}
         by_hash: dict[str, str] = {}
         ids: set[str] = set()
-        for article_id, curl, chash in self.con.execute(
-            "SELECT id, canonical_url, content_hash FROM articles"
+        textless: set[str] = set()
+        for article_id, curl, chash, has_text in self.con.execute(
+            "SELECT id, canonical_url, content_hash, text IS NOT NULL FROM articles"
         ).fetchall():
             ids.add(article_id)
+            if not has_text:
+                textless.add(article_id)
             by_hash[chash] = article_id
             if curl:
                 by_url[curl] = article_id
@@ -136,6 +162,14 @@ class Store:
             twin = (by_url.get(article.canonical_url) if article.canonical_url else None) or by_hash.get(
                 article.content_hash
             )
+            if twin and twin in textless:
+                # An article known by its metadata only (bundled coverage) gets its full text.
+                self._fill_text(twin, article)
+                textless.discard(twin)
+                items[index] = ImportItem(
+                    cand.where, ADDED, article_id=twin, reason="full text filled in", warnings=cand.warnings
+                )
+                continue
             if twin:
                 items[index] = ImportItem(
                     cand.where, DUPLICATE, article_id=twin, duplicate_of=twin, warnings=cand.warnings
@@ -170,6 +204,93 @@ class Store:
                 warnings=cand.warnings,
             )
         return ImportReport(tuple(item for item in items if item is not None))
+
+    def _fill_text(self, article_id: str, article: Article) -> None:
+        sig = dedup.signature(article.text)
+        self.con.execute(
+            "UPDATE articles SET text = ?, paragraphs = ?, word_count = ?, content_hash = ?, minhash = ? "
+            "WHERE id = ?",
+            [
+                article.text,
+                list(article.paragraphs),
+                article.word_count,
+                article.content_hash,
+                sig.tolist(),
+                article_id,
+            ],
+        )
+        keys = dedup.band_keys(sig)
+        self.con.executemany("INSERT INTO article_bands VALUES (?, ?)", [(k, article_id) for k in keys])
+
+    def add_without_text(self, rows: Sequence[dict[str, Any]], *, source: str) -> ImportReport:
+        """Articles known by their metadata only (bundled coverage: the text is not redistributed),
+        in one transaction. Each row: id, url, outlet, title, author, published (text at its
+        precision), language, word_count, content_hash, duplicate_of. Rows whose id, URL or
+        content hash the store holds already are duplicates."""
+        from corpus.dates import parse_published
+        from corpus.urls import canonical_url
+
+        known = self.con.execute("SELECT id, canonical_url, content_hash FROM articles").fetchall()
+        seen = {value for row in known for value in row if value}
+        items: list[ImportItem] = []
+        new: list[dict[str, Any]] = []
+        for number, row in enumerate(rows, start=1):
+            where = f"{source} row {number}"
+            curl = canonical_url(row["url"]) if row.get("url") else None
+            if {row["id"], curl, row["content_hash"]} & seen:
+                items.append(ImportItem(where, DUPLICATE, article_id=row["id"]))
+                continue
+            seen.update(v for v in (row["id"], curl, row["content_hash"]) if v)
+            published = parse_published(row.get("published") or None)
+            new.append({**row, "canonical_url": curl, "published_at": published})
+            items.append(ImportItem(where, ADDED, article_id=row["id"]))
+        if new:
+            now = dt.datetime.now(dt.UTC)
+            table = pa.table(
+                {
+                    "id": [r["id"] for r in new],
+                    "url": [r.get("url") or None for r in new],
+                    "canonical_url": [r["canonical_url"] for r in new],
+                    "outlet": [r.get("outlet") or None for r in new],
+                    "title": [r.get("title") or None for r in new],
+                    "author": [r.get("author") or None for r in new],
+                    "published": pa.array(
+                        [
+                            r["published_at"].when.astimezone(dt.UTC) if r["published_at"] else None
+                            for r in new
+                        ],
+                        type=pa.timestamp("us", tz="UTC"),
+                    ),
+                    "published_text": [
+                        r["published_at"].isoformat() if r["published_at"] else None for r in new
+                    ],
+                    "published_precision": [
+                        r["published_at"].precision if r["published_at"] else None for r in new
+                    ],
+                    "language": [r["language"] for r in new],
+                    "text": pa.array([None] * len(new), type=pa.string()),
+                    "paragraphs": pa.array([[] for _ in new], type=pa.list_(pa.string())),
+                    "word_count": pa.array([int(r.get("word_count") or 0) for r in new], type=pa.int32()),
+                    "source": [source] * len(new),
+                    "content_hash": [r["content_hash"] for r in new],
+                    "imported_at": pa.array([now] * len(new), type=pa.timestamp("us", tz="UTC")),
+                    "metadata": [json.dumps({"text": "not bundled"}) for _ in new],
+                    "duplicate_of": [r.get("duplicate_of") or None for r in new],
+                    "duplicate_similarity": pa.array([None] * len(new), type=pa.float64()),
+                    "minhash": pa.array([[] for _ in new], type=pa.list_(pa.uint32())),
+                }
+            )
+            columns = ", ".join(ARTICLE_COLUMNS)
+            self.con.begin()
+            try:
+                self.con.register("bundled_articles", table)
+                self.con.execute(f"INSERT INTO articles ({columns}) SELECT {columns} FROM bundled_articles")
+                self.con.unregister("bundled_articles")
+                self.con.commit()
+            except BaseException:
+                self.con.rollback()
+                raise
+        return ImportReport(tuple(items))
 
     def _link_near_duplicates(
         self, pending: list[tuple[int, Article, np.ndarray, list[int]]]
@@ -317,10 +438,10 @@ class Store:
     def stats(self) -> dict[str, Any]:
         """Totals and breakdowns by outlet, language and month (undated counted apart)."""
         con = self.con
-        total, outlets, words, paragraphs, near, undated, first, last = self.one(
+        total, outlets, words, paragraphs, near, undated, first, last, textless = self.one(
             "SELECT count(*), count(DISTINCT outlet), coalesce(sum(word_count), 0), "
             "coalesce(sum(len(paragraphs)), 0), count(duplicate_of), count(*) - count(published), "
-            "min(published_text), max(published_text) FROM articles"
+            "min(published_text), max(published_text), count(*) - count(text) FROM articles"
         )
 
         def breakdown(expr: str) -> dict[str, int]:
@@ -334,6 +455,7 @@ class Store:
             "paragraphs": int(paragraphs),
             "near_duplicates": int(near),
             "undated": int(undated),
+            "without_text": int(textless),
             "first_published": first,
             "last_published": last,
             "by_outlet": breakdown("coalesce(outlet, '(unknown)')"),

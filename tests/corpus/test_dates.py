@@ -62,3 +62,22 @@ def test_parse_published_never_crashes_on_text(value):
         parse_published(value)
     except ValueError as exc:
         assert "time zone" in str(exc)
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://www.cryptotimes.io/2025/02/11/sam-altman-rejects", "2025-02-11"),
+        ("https://x.blogspot.com/2025/01/deadpan-phrasing.html", "2025-01"),
+        ("https://news.example.com/fr/article/2025-08-14-sam-altman", "2025-08-14"),
+        ("https://example.com/story-20250211", "2025-02-11"),
+        ("https://abc30.action.news/14482977", None),
+        ("https://www.benzinga.com/25/01/43214529/x", None),
+        ("https://example.com/2025/13/x", None),
+    ],
+)
+def test_date_from_url(url, expected):
+    from corpus.dates import date_from_url
+
+    found = date_from_url(url)
+    assert (found.isoformat() if found else None) == expected

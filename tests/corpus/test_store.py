@@ -158,3 +158,15 @@ def test_store_text_round_trips_unchanged(tmp_path_factory, text):
         stored = store.con.execute("SELECT paragraphs, imported_at FROM articles").fetchone()
     assert stored[0] == list(candidate.article.paragraphs)
     assert stored[1].tzinfo is not None and stored[1] <= dt.datetime.now(dt.UTC)
+
+
+def test_store_of_schema_version_1_is_upgraded_by_a_writer(tmp_path):
+    path = tmp_path / "v1.duckdb"
+    with Store(path) as store:
+        store.add([article("old", "An article stored by the first schema.")])
+        store.con.execute("UPDATE store_meta SET value = '1' WHERE key = 'schema_version'")
+    with pytest.raises(StoreError, match="upgrade"):
+        Store(path, read_only=True)
+    with Store(path) as store:
+        assert store.one("SELECT value FROM store_meta WHERE key = 'schema_version'") == ("2",)
+        assert store.ids() == ["old"]

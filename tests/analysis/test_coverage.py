@@ -1,0 +1,78 @@
+import json
+
+from analysis.coverage import COVERAGE_DIR, build_coverage, load_coverage, read_manifest, stale_coverage
+from analysis.results import analyze_store, is_current
+from corpus.ingest import ingest
+from corpus.records import build_article
+from corpus.store import Store
+
+
+def test_bundled_coverage_is_current_with_the_analysers():
+    # An analyser changed without `python -m analysis build-coverage …`: the bundled figures are stale.
+    assert read_manifest(COVERAGE_DIR) is not None
+    assert stale_coverage(COVERAGE_DIR) == {}
+
+
+def test_coverage_round_trip_carries_results_but_no_text(tmp_path, corpus_fixtures):
+    source = corpus_fixtures / "records.jsonl"
+    out = tmp_path / "coverage"
+    manifest = build_coverage([str(source)], out)
+    assert manifest["counts"]["articles"] == 3 and len(manifest["failed"]) == 2
+    texts = [
+        json.loads(line)["text"]
+        for line in source.read_text(encoding="utf-8").splitlines()
+        if '"text": "' in line and line.rstrip().endswith("}")
+    ]
+    shipped = "".join(p.read_text(encoding="utf-8") for p in out.iterdir())
+    for text in texts:
+        for paragraph in text.split("\n\n"):
+            assert paragraph not in shipped
+    with Store(tmp_path / "direct.duckdb") as direct:
+        ingest(direct, [str(source)])
+        analyze_store(direct)
+        expected = direct.con.execute(
+            "SELECT a.id, p.paragraph_index, p.label, p.compound FROM paragraph_tone p JOIN articles a "
+            "USING (content_hash) ORDER BY ALL"
+        ).fetchall()
+    with Store(tmp_path / "bundled.duckdb") as bundled:
+        report = load_coverage(bundled, out)
+        assert len(report.added) == 3
+        assert bundled.con.execute("SELECT count(text) FROM articles").fetchone()[0] == 0
+        got = bundled.con.execute(
+            "SELECT a.id, p.paragraph_index, p.label, p.compound FROM paragraph_tone p JOIN articles a "
+            "USING (content_hash) ORDER BY ALL"
+        ).fetchall()
+        assert got == expected
+        assert is_current(bundled)  # nothing to recompute: the texts are not there
+        assert len(load_coverage(bundled, out).duplicates) == 3  # loading again changes nothing
+
+
+def test_full_text_fills_in_a_bundled_article(tmp_path, corpus_fixtures):
+    out = tmp_path / "coverage"
+    build_coverage([str(corpus_fixtures / "records.jsonl")], out)
+    with Store(tmp_path / "s.duckdb") as store:
+        load_coverage(store, out)
+        text = "A consortium led by Elon Musk offered $97.4 billion on Monday to take control of OpenAI."
+        report = store.add(
+            [
+                build_article(
+                    {"url": "https://news.example.org/2025/02/10/musk-bid", "text": text},
+                    where="fetched",
+                    source="web",
+                )
+            ]
+        )
+        assert report.items[0].status == "added" and report.items[0].reason == "full text filled in"
+        assert store.text_of("fx-en-bid") == text
+        assert analyze_store(store).analysed == 1
+
+
+def test_new_store_holds_seed_and_coverage(tmp_path):
+    from analysis.coverage import build_new_store
+    from corpus.ingest import open_store
+
+    with open_store(tmp_path / "new.duckdb", read_only=True, on_create=build_new_store) as store:
+        stats = store.stats()
+    assert stats["articles"] >= 25 and stats["outlets"] >= 15
+    assert {"en", "fr"} <= set(stats["by_language"]) and stats["undated"] == 0
+    assert stats["without_text"] == stats["articles"] - 1  # all but the seed article

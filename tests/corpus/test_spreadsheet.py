@@ -1,0 +1,20 @@
+from hypothesis import given
+from hypothesis import strategies as st
+
+from corpus.spreadsheet import read_safe_csv, safe_cell, unsafe_cell, write_safe_csv
+
+
+def test_safe_cell_neutralises_formulas_keeps_numbers():
+    assert safe_cell('=HYPERLINK("http://x")') == '\'=HYPERLINK("http://x")'
+    assert [safe_cell(v) for v in ("+1", "-a", "@SUM(A1)", "\tx")] == ["'+1", "'-a", "'@SUM(A1)", "'\tx"]
+    assert safe_cell(-0.45) == -0.45 and safe_cell(None) == "" and safe_cell("Musk") == "Musk"
+
+
+@given(st.text(max_size=40))
+def test_safe_csv_round_trips_text(tmp_path_factory, text):
+    path = tmp_path_factory.mktemp("csv") / "t.csv"
+    write_safe_csv(path, ["a"], [[text.replace("\r", "")]])
+    (row,) = list(read_safe_csv(path))
+    assert row["a"] == text.replace("\r", "")
+    assert not str(safe_cell(text)).startswith(("=", "+", "-", "@", "\t", "\r"))
+    assert unsafe_cell(str(safe_cell(text))) == text
