@@ -57,6 +57,16 @@ class ToneOptions:
     by_sentence: bool = True  # score sentences, label by the most negative one and the mean
 
 
+# Every step of the method switched off: VADER's engine on the base lexicons (bench and tests).
+BASELINE = ToneOptions(
+    news_layer=False,
+    stop_words_neutral=False,
+    positive_damping=1.0,
+    procedural_damping=1.0,
+    by_sentence=False,
+)
+
+
 @dataclass(frozen=True, slots=True)
 class Tone:
     compound: float  # mean of the sentences' compound scores, in [-1, 1]

@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from analysis.evaluation import label_scores, load_gold  # noqa: E402
-from analysis.sentiment import ToneOptions, load_analyzers, score_text  # noqa: E402
+from analysis.sentiment import BASELINE, ToneOptions, load_analyzers, score_text  # noqa: E402
 from analysis.text import paragraph_language, paragraphs_of  # noqa: E402
 from corpus.importers import iter_path  # noqa: E402
 
@@ -27,13 +27,7 @@ SHARED = ROOT.parent / "shared"
 STEPS = [
     (
         "VADER engine, base lexicons (fr: exact lookup)",
-        ToneOptions(
-            news_layer=False,
-            stop_words_neutral=False,
-            positive_damping=1.0,
-            procedural_damping=1.0,
-            by_sentence=False,
-        ),
+        BASELINE,
     ),
     (
         "+ stop words carry no tone",

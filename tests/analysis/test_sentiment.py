@@ -8,9 +8,9 @@ from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from analysis.evaluation import label_scores
 from analysis.sentiment import (
+    BASELINE,
     NEGATIVE,
     NEUTRAL,
-    ToneOptions,
     load_analyzers,
     score_paragraphs,
     score_text,
@@ -88,15 +88,7 @@ def test_news_vader_scores_exactly_like_vader(analyzers):
 
 
 def test_tone_options_switch_steps_off():
-    bare = load_analyzers(
-        ToneOptions(
-            news_layer=False,
-            stop_words_neutral=False,
-            positive_damping=1.0,
-            procedural_damping=1.0,
-            by_sentence=False,
-        )
-    )
+    bare = load_analyzers(BASELINE)
     text = "Musk branded Altman a swindler."
     assert score_text(text, "en", analyzers=load_analyzers()).label == NEGATIVE
     assert score_text(text, "en", analyzers=bare).compound == 0.0  # "swindler" is not in VADER's lexicon
