@@ -8,6 +8,7 @@ line on standard error with exit code 2; reports go to standard output
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import os
 import sys
@@ -172,9 +173,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
     gold = load_gold(Path(args.gold))
     if args.task == "quotes":
         predicted = [
-            q.as_dict()
-            for q in _quotes_of(list(articles.values()), use_models=args.models)
-            if q.kind == "direct"
+            q.as_dict() for q in _quotes_of(list(articles.values()), use_models=args.models) if q.kind == "direct"
         ]
         report = quote_report(predicted, gold, {a.id: a.language for a in articles.values()})
         if args.json:
@@ -202,6 +201,43 @@ def cmd_build_coverage(args: argparse.Namespace) -> int:
         for item in manifest["failed"]:
             print(f"  failed   {item['where']}: {item['reason']}")
     return EXIT_OK if not manifest["failed"] else EXIT_ITEMS_FAILED
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from dashboard.export import PngExporter, chart_png, csv_bytes
+    from dashboard.filters import Filters, to_selection
+    from dashboard.views import PAGE_CHARTS
+
+    filters = Filters(start=args.start, end=args.end, outlets=tuple(args.outlet), languages=tuple(args.language))
+    out = Path(args.out)
+    exporter = PngExporter()
+    if not exporter.available:
+        print("no Chromium on PATH: writing CSV only (apt-get install chromium for PNG)", file=sys.stderr)
+    written = 0
+    with _open(args, read_only=True) as store:
+        selection = to_selection(store, filters)
+        bar = ProgressBar("exporting")
+        for done, (page, build) in enumerate(PAGE_CHARTS.items(), start=1):
+            folder = out / page
+            folder.mkdir(parents=True, exist_ok=True)
+            for number, chart in enumerate(build(store, selection), start=1):
+                stem = folder / f"{number:02d}-{chart.key}"
+                stem.with_suffix(".csv").write_bytes(csv_bytes(chart.data))
+                written += 1
+                if chart.image is not None or exporter.available:
+                    stem.with_suffix(".png").write_bytes(chart_png(chart, exporter, filters.describe()))
+                    written += 1
+            bar(done, len(PAGE_CHARTS), page)
+    exporter.close()
+    print(f"wrote {written} files under {out} ({filters.describe()})")
+    return EXIT_OK
+
+
+def _day(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date like 2025-02-10") from exc
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -233,9 +269,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.set_defaults(run=cmd_ingest)
 
-    p = commands.add_parser(
-        "build-coverage", help="analyse articles and write the bundled coverage dataset (no text)"
-    )
+    p = commands.add_parser("build-coverage", help="analyse articles and write the bundled coverage dataset (no text)")
     p.add_argument("articles", nargs="+", metavar="ARTICLES")
     p.add_argument("--out", default="data/coverage", help="folder to write (default data/coverage)")
     p.add_argument("--workers", type=int, default=default_workers())
@@ -265,6 +299,14 @@ def build_parser() -> argparse.ArgumentParser:
         help="do not use installed spaCy models (capitalisation and the actors file only)",
     )
     p.set_defaults(run=cmd_quotes)
+
+    p = commands.add_parser("export", help="write every dashboard chart as PNG and its data as CSV")
+    p.add_argument("--out", required=True, help="folder to write (one subfolder per page)")
+    p.add_argument("--from", dest="start", type=_day, default=None, help="first publication day (YYYY-MM-DD)")
+    p.add_argument("--to", dest="end", type=_day, default=None, help="last publication day (YYYY-MM-DD)")
+    p.add_argument("--outlet", action="append", default=[], help="an outlet to keep (repeatable)")
+    p.add_argument("--language", action="append", default=[], help="a language to keep (repeatable)")
+    p.set_defaults(run=cmd_export)
 
     p = commands.add_parser("eval", help="agreement with hand-labelled gold")
     p.add_argument("task", choices=["sentiment", "quotes"])

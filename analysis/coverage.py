@@ -103,9 +103,7 @@ def _export(store: Store, folder: Path, report: ImportReport) -> dict[str, Any]:
         "failed": [item.as_dict() for item in report.failed],
         "note": "Facts about the articles and figures computed by this project; no article text.",
     }
-    (folder / MANIFEST).write_text(
-        json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
-    )
+    (folder / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     return manifest
 
 
@@ -166,11 +164,7 @@ def load_coverage(store: Store, folder: Path = COVERAGE_DIR) -> ImportReport | N
                 store.con.register("bundled_rows", arrow)
                 store.con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM bundled_rows")
                 store.con.unregister("bundled_rows")
-        runs = [
-            (h, analyser, version)
-            for h in hashes.values()
-            for analyser, version in manifest["versions"].items()
-        ]
+        runs = [(h, analyser, version) for h in hashes.values() for analyser, version in manifest["versions"].items()]
         if runs:
             store.con.executemany("INSERT INTO analysis_runs VALUES (?, ?, ?, now())", runs)
         store.con.commit()

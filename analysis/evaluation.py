@@ -177,9 +177,7 @@ def quote_report(
         golds = [g for g in gold if keep(g)]
         matched = match_quotes(preds, golds)
         speaker_pairs = [
-            (preds[i]["speaker"], golds[j]["speaker"])
-            for i, j in matched
-            if golds[j].get("speaker") is not None
+            (preds[i]["speaker"], golds[j]["speaker"]) for i, j in matched if golds[j].get("speaker") is not None
         ]
         row: dict[str, Any] = {
             "predicted": len(preds),
@@ -187,19 +185,13 @@ def quote_report(
             "matched": len(matched),
             "precision": len(matched) / len(preds) if preds else 0.0,
             "recall": len(matched) / len(golds) if golds else 0.0,
-            "speaker_accuracy": (
-                sum(p == g for p, g in speaker_pairs) / len(speaker_pairs) if speaker_pairs else 0.0
-            ),
+            "speaker_accuracy": (sum(p == g for p, g in speaker_pairs) / len(speaker_pairs) if speaker_pairs else 0.0),
             "speaker_n": len(speaker_pairs),
         }
         for difficulty in sorted({g.get("difficulty") or "unknown" for g in golds}):
             ids = {j for j, g in enumerate(golds) if (g.get("difficulty") or "unknown") == difficulty}
             hits = [(i, j) for i, j in matched if j in ids]
-            named = [
-                (preds[i]["speaker"], golds[j]["speaker"])
-                for i, j in hits
-                if golds[j].get("speaker") is not None
-            ]
+            named = [(preds[i]["speaker"], golds[j]["speaker"]) for i, j in hits if golds[j].get("speaker") is not None]
             row[difficulty] = {
                 "gold": len(ids),
                 "recall": len(hits) / len(ids) if ids else 0.0,

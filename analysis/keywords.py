@@ -91,9 +91,7 @@ def log_odds(
     alpha0 = float(prior_size if prior_size is not None else background.sum())
     alpha = background / background.sum() * alpha0
     n_a, n_b = a.sum(), b.sum()
-    delta = np.log((a + alpha) / (n_a + alpha0 - a - alpha)) - np.log(
-        (b + alpha) / (n_b + alpha0 - b - alpha)
-    )
+    delta = np.log((a + alpha) / (n_a + alpha0 - a - alpha)) - np.log((b + alpha) / (n_b + alpha0 - b - alpha))
     variance = 1.0 / (a + alpha) + 1.0 / (b + alpha)
     frame = pd.DataFrame(
         {

@@ -61,9 +61,7 @@ def actor_tone(store: Store, selection: Selection = ALL) -> pd.DataFrame:
     (`*_without_rival`; equal to the others for actors without a rival)."""
     from analysis.actors import load_actors
 
-    rivals = pd.DataFrame(
-        [(a.name, a.rival) for a in load_actors().actors.values()], columns=["actor", "rival"]
-    )
+    rivals = pd.DataFrame([(a.name, a.rival) for a in load_actors().actors.values()], columns=["actor", "rival"])
     where, params = selection.where()
     store.con.register("actor_rivals", rivals)
     try:
@@ -95,9 +93,7 @@ def actor_tone(store: Store, selection: Selection = ALL) -> pd.DataFrame:
         store.con.unregister("actor_rivals")
 
 
-def term_totals(
-    store: Store, selection: Selection = ALL, *, n: int | None = None, limit: int = 50
-) -> pd.DataFrame:
+def term_totals(store: Store, selection: Selection = ALL, *, n: int | None = None, limit: int = 50) -> pd.DataFrame:
     """Top terms: columns term, n (1 unigram, 2 bigram), count, articles."""
     where, params = selection.where()
     size = "AND t.n = ?" if n else ""
@@ -133,9 +129,7 @@ def distinctive_terms(
     return log_odds(a, b, prior).head(limit)
 
 
-def terms_over_time(
-    store: Store, terms: list[str], selection: Selection = ALL, *, freq: str = "month"
-) -> pd.DataFrame:
+def terms_over_time(store: Store, terms: list[str], selection: Selection = ALL, *, freq: str = "month") -> pd.DataFrame:
     """Counts of the given terms per period: columns period (Timestamp), term, count.
     Articles dated less precisely than the period (a month for a weekly count,
     a year, none) are left out rather than placed on an invented day."""

@@ -60,9 +60,7 @@ class Quote:
     mention: str | None  # the speaker as written
     cue: str | None  # the reporting verb, phrase or mark that ties them
     step: str  # after | incise | before | colon | according-to | passive | continuation | none
-    resolution: (
-        str  # name | surname | description | pronoun | company | document | previous-quote | unresolved
-    )
+    resolution: str  # name | surname | description | pronoun | company | document | previous-quote | unresolved
     confidence: float
     language: str
     kind: str  # direct | scare
@@ -78,9 +76,7 @@ class _Cue:
     step: str
 
 
-def _sentences(
-    text: str, start: int, end: int, language: str, quotes: Sequence[QuoteSpan]
-) -> list[tuple[int, int]]:
+def _sentences(text: str, start: int, end: int, language: str, quotes: Sequence[QuoteSpan]) -> list[tuple[int, int]]:
     """Sentences of a paragraph, merged where a boundary falls inside a quote."""
     merged: list[tuple[int, int]] = []
     for s, e in sentence_spans(text[start:end], language) or [(0, end - start)]:
@@ -98,9 +94,7 @@ def _inside(position: int, quotes: Sequence[QuoteSpan]) -> bool:
     return any(q.mark_start <= position < q.mark_end for q in quotes)
 
 
-def _verbs(
-    text: str, start: int, end: int, data: Any, quotes: Sequence[QuoteSpan]
-) -> list[tuple[int, int, str]]:
+def _verbs(text: str, start: int, end: int, data: Any, quotes: Sequence[QuoteSpan]) -> list[tuple[int, int, str]]:
     """Reporting verbs and phrases of text[start:end] outside quotes: (start, end, as written)."""
     found = []
     for m in _WORD.finditer(text, start, end):
@@ -193,9 +187,7 @@ def _after(
     # The inverted cue further on: "«…» pour financer ce projet, a clamé Elon Musk".
     for verb_start, verb_end, verb in verbs:
         lead = _WORD.findall(text[text.rfind(",", tail_start, verb_start) + 1 : verb_start])
-        if text.rfind(",", tail_start, verb_start) < 0 or not all(
-            w.lower() in data.AFTER_FILLERS for w in lead
-        ):
+        if text.rfind(",", tail_start, verb_start) < 0 or not all(w.lower() in data.AFTER_FILLERS for w in lead):
             continue
         after = _speaking(candidates, verb_end, min(limit, verb_end + 80), text)
         if after and after[0].start - verb_end <= 30:
@@ -280,8 +272,7 @@ def extract_quotes(
     spans = [(i, q) for i, (s, e) in enumerate(paragraphs) for q in find_quote_spans(text, s, e)]
     all_quotes = [q for _, q in spans]
     sentences_of = {
-        i: _sentences(text, s, e, language, [q for j, q in spans if j == i])
-        for i, (s, e) in enumerate(paragraphs)
+        i: _sentences(text, s, e, language, [q for j, q in spans if j == i]) for i, (s, e) in enumerate(paragraphs)
     }
     sentence_list = sorted(sentence for found in sentences_of.values() for sentence in found)
     sentence_starts = [s for s, _ in sentence_list]
@@ -303,9 +294,7 @@ def extract_quotes(
         if quote.depth > 0:
             continue
         p_start, p_end = paragraphs[index]
-        s_start, s_end = next(
-            ((s, e) for s, e in sentences_of[index] if s <= quote.mark_start < e), (p_start, p_end)
-        )
+        s_start, s_end = next(((s, e) for s, e in sentences_of[index] if s <= quote.mark_start < e), (p_start, p_end))
         cue = (
             _after(text, quote, s_end, data, candidates, all_quotes, incise)
             or _inside_incise(text, quote, data, incise)
@@ -442,8 +431,7 @@ def _first_mention(text: str, candidate: Candidate) -> int | None:
         return None
     head = re.split(r"['’\s]", candidate.text)[-1].lower()
     earlier = [
-        m.start()
-        for m in re.finditer(rf"(?<!\w){re.escape(head)}(?!\w)", text[: candidate.start], re.IGNORECASE)
+        m.start() for m in re.finditer(rf"(?<!\w){re.escape(head)}(?!\w)", text[: candidate.start], re.IGNORECASE)
     ]
     return earlier[-1] if earlier else None
 

@@ -109,8 +109,7 @@ def _init_worker() -> None:
 def _analyse_chunk(chunk: Sequence[Work]) -> list[Done]:
     models = _WORKER_MODELS or load_models()
     return [
-        (h, names, analyze_text(text, language, models=models, analysers=names))
-        for h, text, language, names in chunk
+        (h, names, analyze_text(text, language, models=models, analysers=names)) for h, text, language, names in chunk
     ]
 
 
@@ -206,9 +205,7 @@ def _result_rows(done: Sequence[Done]) -> dict[str, list[tuple[Any, ...]]]:
             )
         if "actors" in names:
             rows["actor_mentions"].extend(
-                (h, p.index, m.actor, m.text, m.start, m.end, m.by)
-                for p in result.paragraphs
-                for m in p.mentions
+                (h, p.index, m.actor, m.text, m.start, m.end, m.by) for p in result.paragraphs for m in p.mentions
             )
         if "keywords" in names:
             rows["term_counts"].extend((h, term, term.count(" ") + 1, n) for term, n in result.terms.items())

@@ -139,9 +139,7 @@ class SentenceReader:
         self._seen: dict[str, str] = {}
         phrases = sorted(data.PHRASES, key=len, reverse=True) if options.news_layer else []
         self._phrases = (
-            re.compile(r"\b(" + "|".join(re.escape(p) for p in phrases) + r")\b", re.IGNORECASE)
-            if phrases
-            else None
+            re.compile(r"\b(" + "|".join(re.escape(p) for p in phrases) + r")\b", re.IGNORECASE) if phrases else None
         )
 
     def __call__(self, sentence: str) -> str:
@@ -280,9 +278,7 @@ def sentence_tones(text: str, language: str, scorer: Scorer) -> list[SentenceTon
         compound = scores["compound"]
         if compound < 0 and scorer.reader.is_procedural(sentence):
             compound *= scorer.options.procedural_damping
-        tones.append(
-            SentenceTone(compound, scores["pos"], scores["neu"], scores["neg"], max(1, len(sentence.split())))
-        )
+        tones.append(SentenceTone(compound, scores["pos"], scores["neu"], scores["neg"], max(1, len(sentence.split()))))
     return tones
 
 
@@ -296,9 +292,7 @@ def label_for(compounds: Sequence[float], thresholds: Thresholds = Thresholds())
     return NEUTRAL
 
 
-def score_text(
-    text: str, language: str, *, analyzers: Analyzers, thresholds: Thresholds = Thresholds()
-) -> Tone | None:
+def score_text(text: str, language: str, *, analyzers: Analyzers, thresholds: Thresholds = Thresholds()) -> Tone | None:
     """The tone of one paragraph, or None when its language has no analyser."""
     scorer = analyzers.get(language)
     if scorer is None or not text.strip():

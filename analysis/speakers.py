@@ -217,11 +217,7 @@ def find_candidates(
             tokens = tokens[1:]
         words = [w for _, w in tokens]
         from_model = entities is not None and (start, end) in entities[0]
-        if (
-            not words
-            or (len(words) < 2 and not from_model)
-            or any(w.strip("’'") in NOT_PERSON for w in words)
-        ):
+        if not words or (len(words) < 2 and not from_model) or any(w.strip("’'") in NOT_PERSON for w in words):
             continue
         start = tokens[0][0]
         if not _overlaps(start, end, taken):

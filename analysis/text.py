@@ -88,11 +88,7 @@ def paragraph_language(paragraph: str, article_language: str) -> str:
         if len(words) >= MARKER_MIN_WORDS:
             own = _marker_share(words, data.MARKERS)
             others = max(
-                (
-                    _marker_share(words, other.MARKERS)
-                    for code, other in LANGUAGES.items()
-                    if code != article_language
-                ),
+                (_marker_share(words, other.MARKERS) for code, other in LANGUAGES.items() if code != article_language),
                 default=0.0,
             )
             if own >= MARKER_SHARE and others < own / 4:

@@ -1,25 +1,27 @@
 import streamlit as st
 
-from dashboard.charts import volume_figure
-from dashboard.queries import monthly_volume
-from dashboard.ui import load_articles
+from dashboard import ui
 
+filters = ui.current_filters()
 st.title("Overview")
-articles = load_articles()
-if articles is not None:
-    if articles.empty:
-        st.info("The store holds no article yet: import some with `python -m analysis ingest`.")
-    else:
-        dated = articles["published"].notna()
-        cols = st.columns(4)
-        cols[0].metric("Articles", len(articles))
-        cols[1].metric("Outlets", articles["outlet"].nunique())
-        cols[2].metric("Languages", articles["language"].nunique())
-        cols[3].metric("Undated", int((~dated).sum()))
-        by = st.radio("Stack by", ["outlet", "language"], horizontal=True)
-        st.plotly_chart(volume_figure(monthly_volume(articles, by=by), by=by))
-        st.dataframe(
-            articles[["published_text", "outlet", "language", "title", "url", "word_count"]],
-            hide_index=True,
-            column_config={"url": st.column_config.LinkColumn("url")},
-        )
+counts = ui.require_articles(filters)
+cols = st.columns(6)
+cols[0].metric("Articles", counts["articles"])
+cols[1].metric("Outlets", counts["outlets"])
+cols[2].metric("Paragraphs", counts["paragraphs"])
+cols[3].metric("Quotes", counts["quotes"])
+cols[4].metric("First", counts["first"] or "—")
+cols[5].metric("Last", counts["last"] or "—")
+if counts["undated"] or counts["without_text"]:
+    st.caption(
+        f"{counts['undated']} undated article(s) are counted but left off the timelines; "
+        f"{counts['without_text']} article(s) come with their figures but without their text (bundled coverage)."
+    )
+left, right = st.columns(2)
+freq = left.segmented_control("Period", ["day", "week", "month"], default="month", key="ov_freq") or "month"
+by = right.segmented_control("Stack by", ["outlet", "language"], default="outlet", key="ov_by") or "outlet"
+charts = ui.query("overview", filters, freq=freq, by=by)
+for chart in charts:
+    ui.chart_block(chart, filters)
+ui.zip_button("overview", charts, filters)
+ui.browser_note()

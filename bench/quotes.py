@@ -83,10 +83,7 @@ def main() -> None:
     languages = {a.id: a.language for a in articles}
     words = sum(len(a.text.split()) for a in articles)
     actors = load_actors()
-    print(
-        f"{len(articles)} articles, {words:,} words, {len(gold)} gold quotes; "
-        f"timings over {args.repeat} passes\n"
-    )
+    print(f"{len(articles)} articles, {words:,} words, {len(gold)} gold quotes; timings over {args.repeat} passes\n")
 
     for use_models in (False, True):
         finders = {a.language: entity_finder(a.language) if use_models else None for a in articles}

@@ -74,9 +74,7 @@ _TIME = (
 )
 _TZ_TAIL = r"(?:\s*\(?(?P<tz>utc|gmt|z|[+-]\d{2}:?\d{2}|(?:utc|gmt)[+-]\d{1,2})\)?)?"
 _DAY_FIRST = re.compile(
-    rf"\b(?P<d>\d{{1,2}})(?:er|st|nd|rd|th)?\s+(?P<mon>{_MONTH_WORD})\.?,?\s+(?P<y>\d{{4}})\b"
-    + _TIME
-    + _TZ_TAIL
+    rf"\b(?P<d>\d{{1,2}})(?:er|st|nd|rd|th)?\s+(?P<mon>{_MONTH_WORD})\.?,?\s+(?P<y>\d{{4}})\b" + _TIME + _TZ_TAIL
 )
 _MONTH_FIRST = re.compile(
     rf"\b(?P<mon>{_MONTH_WORD})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})\b" + _TIME + _TZ_TAIL

@@ -129,9 +129,7 @@ def _text_file(name: str, data: bytes, *, markdown: bool) -> Candidate:
     text = decode_bytes(data, where=name)
     meta, body = split_front_matter(text, where=name)
     if markdown:
-        body = "\n".join(
-            line.lstrip("#").strip() if line.startswith("#") else line for line in body.split("\n")
-        )
+        body = "\n".join(line.lstrip("#").strip() if line.startswith("#") else line for line in body.split("\n"))
     zone = str(meta.pop("timezone", "") or "UTC")
     title = str(meta["title"]) if meta.get("title") is not None else None
     cleaned = clean_web_copy(body, title=title, default_tz=zone)

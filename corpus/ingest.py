@@ -29,9 +29,7 @@ def is_url(source: str) -> bool:
     return source.lower().startswith(("http://", "https://"))
 
 
-def read_sources(
-    sources: Sequence[str], *, progress: Progress = _quiet, fetch: bool = False
-) -> list[Candidate]:
+def read_sources(sources: Sequence[str], *, progress: Progress = _quiet, fetch: bool = False) -> list[Candidate]:
     """Every candidate of every source, in order; unreadable sources become failed items.
 
     `fetch`: a record that has a URL but no text (sources.csv) is fetched from its URL;

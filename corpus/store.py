@@ -53,8 +53,7 @@ class Store:
         except duckdb.IOException as exc:
             if "lock" in str(exc).lower():
                 raise StoreBusyError(
-                    f"the store {self.path} is in use by another process; "
-                    f"close it or use another --db ({exc})"
+                    f"the store {self.path} is in use by another process; close it or use another --db ({exc})"
                 ) from exc
             raise StoreError(f"cannot open the store {self.path}: {exc}") from exc
         except duckdb.Error as exc:
@@ -65,6 +64,19 @@ class Store:
         if not read_only:
             self._create_schema()
         self._check_version()
+
+    @classmethod
+    def on_connection(cls, con: duckdb.DuckDBPyConnection, path: Path | str, *, writable: bool) -> Store:
+        """A Store over an open connection (a cursor of a shared one: one per thread)."""
+        store = cls.__new__(cls)
+        store.path, store.con, store.writable = Path(path), con, writable
+        return store
+
+    def cursor(self) -> Store:
+        """The same store on a new cursor, for another thread (DuckDB connections are not shared)."""
+        con = self.con.cursor()
+        con.execute("SET TimeZone = 'UTC'")
+        return Store.on_connection(con, self.path, writable=self.writable)
 
     def __enter__(self) -> Store:
         return self
@@ -113,9 +125,7 @@ class Store:
             for step in range(version, SCHEMA_VERSION):
                 for statement in MIGRATIONS[step]:
                     self.con.execute(statement)
-            self.con.execute(
-                "UPDATE store_meta SET value = ? WHERE key = 'schema_version'", [str(SCHEMA_VERSION)]
-            )
+            self.con.execute("UPDATE store_meta SET value = ? WHERE key = 'schema_version'", [str(SCHEMA_VERSION)])
             self.con.commit()
         except BaseException:
             self.con.rollback()
@@ -208,8 +218,7 @@ class Store:
     def _fill_text(self, article_id: str, article: Article) -> None:
         sig = dedup.signature(article.text)
         self.con.execute(
-            "UPDATE articles SET text = ?, paragraphs = ?, word_count = ?, content_hash = ?, minhash = ? "
-            "WHERE id = ?",
+            "UPDATE articles SET text = ?, paragraphs = ?, word_count = ?, content_hash = ?, minhash = ? WHERE id = ?",
             [
                 article.text,
                 list(article.paragraphs),
@@ -255,18 +264,11 @@ class Store:
                     "title": [r.get("title") or None for r in new],
                     "author": [r.get("author") or None for r in new],
                     "published": pa.array(
-                        [
-                            r["published_at"].when.astimezone(dt.UTC) if r["published_at"] else None
-                            for r in new
-                        ],
+                        [r["published_at"].when.astimezone(dt.UTC) if r["published_at"] else None for r in new],
                         type=pa.timestamp("us", tz="UTC"),
                     ),
-                    "published_text": [
-                        r["published_at"].isoformat() if r["published_at"] else None for r in new
-                    ],
-                    "published_precision": [
-                        r["published_at"].precision if r["published_at"] else None for r in new
-                    ],
+                    "published_text": [r["published_at"].isoformat() if r["published_at"] else None for r in new],
+                    "published_precision": [r["published_at"].precision if r["published_at"] else None for r in new],
                     "language": [r["language"] for r in new],
                     "text": pa.array([None] * len(new), type=pa.string()),
                     "paragraphs": pa.array([[] for _ in new], type=pa.list_(pa.string())),
@@ -358,9 +360,7 @@ class Store:
                 "metadata": [json.dumps(a.metadata, ensure_ascii=False, default=str) for a in articles],
                 "duplicate_of": [links[a.id][0] for a in articles],
                 "duplicate_similarity": pa.array([links[a.id][1] for a in articles], type=pa.float64()),
-                "minhash": pa.array(
-                    [sig.tolist() for _i, _a, sig, _k in pending], type=pa.list_(pa.uint32())
-                ),
+                "minhash": pa.array([sig.tolist() for _i, _a, sig, _k in pending], type=pa.list_(pa.uint32())),
             }
         )
         bands = pa.table(
@@ -410,8 +410,7 @@ class Store:
             self.con.register("relinks", relinks)
             try:
                 self.con.execute(
-                    "UPDATE articles SET duplicate_of = relinks.root FROM relinks "
-                    "WHERE articles.id = relinks.id"
+                    "UPDATE articles SET duplicate_of = relinks.root FROM relinks WHERE articles.id = relinks.id"
                 )
             finally:
                 self.con.unregister("relinks")

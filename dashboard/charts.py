@@ -1,24 +1,229 @@
-"""Pure chart builders: a DataFrame in, a plotly Figure out."""
+"""Pure chart builders: a DataFrame in, a plotly Figure out; every timeline can carry the events."""
 
 from __future__ import annotations
 
 import pandas as pd
+import plotly.express as px
 import plotly.graph_objects as go
 
+LABEL_COLOURS = {"negative": "#c0392b", "neutral": "#95a5a6", "positive": "#27ae60", "not scored": "#dfe6e9"}
+TONE_SCALE = [[0.0, "#c0392b"], [0.5, "#f5f5f5"], [1.0, "#27ae60"]]
+MAX_SERIES = 8
+_LAYOUT = {"margin": {"t": 70, "l": 60, "r": 20, "b": 50}, "legend": {"orientation": "h", "y": -0.2}}
 
-def volume_figure(
-    volume: pd.DataFrame, *, by: str = "outlet", title: str = "Articles per month"
-) -> go.Figure:
-    """Stacked bars of `articles` per `month`, one trace per value of `by`."""
+
+def _empty(title: str, message: str = "Nothing to show for these filters") -> go.Figure:
     fig = go.Figure()
-    for name, group in volume.groupby(by, sort=True):
-        fig.add_bar(x=group["month"], y=group["articles"], name=str(name))
+    fig.add_annotation(text=message, showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper")
+    fig.update_layout(title=title, xaxis_visible=False, yaxis_visible=False, **_LAYOUT)
+    return fig
+
+
+def add_events(fig: go.Figure, events: pd.DataFrame, *, language: str = "en") -> go.Figure:
+    """Dotted vertical lines at the story's dated turns within the figure's date span, labelled on hover."""
+    xs = [x for trace in fig.data for x in (trace.x if trace.x is not None else ())]
+    if events.empty or not xs:
+        return fig
+    low, high = pd.Timestamp(min(xs)), pd.Timestamp(max(xs))
+    low = low.tz_localize("UTC") if low.tzinfo is None else low
+    high = high.tz_localize("UTC") if high.tzinfo is None else high
+    label = "label_fr" if language == "fr" else "label"
+    for event in events.itertuples():
+        when = event.date
+        if not (low - pd.Timedelta(days=31) <= when <= high + pd.Timedelta(days=31)):
+            continue
+        text = getattr(event, label) or event.label
+        fig.add_shape(
+            type="line",
+            x0=when,
+            x1=when,
+            y0=0,
+            y1=1,
+            yref="paper",
+            line={"dash": "dot", "width": 1, "color": "#34495e"},
+        )
+        fig.add_annotation(
+            x=when,
+            y=1.0,
+            yref="paper",
+            text="◆",
+            showarrow=False,
+            yanchor="bottom",
+            hovertext=f"{event.date.date() if event.precision != 'month' else event.date.strftime('%Y-%m')}: {text}",
+            font={"color": "#34495e"},
+        )
+    return fig
+
+
+def volume_figure(volume: pd.DataFrame, *, by: str = "outlet", title: str = "Coverage volume") -> go.Figure:
+    """Stacked bars of `articles` per `period`, one trace per `group`."""
+    if volume.empty:
+        return _empty(title)
+    fig = go.Figure()
+    for name, group in volume.groupby("group", sort=True):
+        fig.add_bar(x=group["period"], y=group["articles"], name=str(name))
+    fig.update_layout(
+        title=title, barmode="stack", xaxis_title="date", yaxis_title="articles", legend_title=by, **_LAYOUT
+    )
+    return fig
+
+
+def share_of_voice_figure(share: pd.DataFrame, *, title: str = "Share of voice") -> go.Figure:
+    """Stacked areas of each actor's share of the mentions per period."""
+    if share.empty:
+        return _empty(title)
+    fig = go.Figure()
+    for actor, group in share.groupby("actor", sort=True):
+        fig.add_scatter(
+            x=group["period"],
+            y=group["share"],
+            name=str(actor),
+            mode="lines",
+            stackgroup="one",
+            customdata=group[["mentions"]],
+            hovertemplate="%{y:.0%} (%{customdata[0]} mentions)",
+        )
     fig.update_layout(
         title=title,
-        barmode="stack",
-        xaxis_title="month",
-        yaxis_title="articles",
-        legend_title=by,
-        margin={"t": 60, "l": 40, "r": 20, "b": 40},
+        yaxis_tickformat=".0%",
+        yaxis_title="share of actor mentions",
+        xaxis_title="date",
+        **_LAYOUT,
     )
+    return fig
+
+
+def tone_time_figure(tone: pd.DataFrame, *, title: str = "Mean paragraph tone per outlet") -> go.Figure:
+    """A line per outlet (the most covered ones); hollow markers where fewer than LOW_COUNT
+    paragraphs stand behind a mean."""
+    if tone.empty:
+        return _empty(title)
+    per_outlet = tone[tone["outlet"] != "all outlets"]
+    keep = {"all outlets", *per_outlet.groupby("outlet")["paragraphs"].sum().nlargest(MAX_SERIES).index}
+    fig = go.Figure()
+    for outlet, group in tone[tone["outlet"].isin(keep)].groupby("outlet", sort=True):
+        overall = outlet == "all outlets"
+        fig.add_scatter(
+            x=group["period"],
+            y=group["mean_compound"],
+            name=str(outlet),
+            mode="lines+markers",
+            line={"width": 4, "color": "#2c3e50"} if overall else {"width": 1},
+            marker={"symbol": ["circle-open" if low else "circle" for low in group["low_count"]], "size": 9},
+            customdata=group[["paragraphs"]],
+            hovertemplate="%{y:.2f} over %{customdata[0]} paragraphs",
+        )
+    fig.update_layout(
+        title=title + " (hollow: fewer than 5 paragraphs)",
+        yaxis_title="mean compound",
+        yaxis_range=[-1, 1],
+        xaxis_title="date",
+        **_LAYOUT,
+    )
+    return fig
+
+
+def tone_distribution_figure(dist: pd.DataFrame, *, title: str = "Tone of paragraphs per outlet") -> go.Figure:
+    """Shares of negative, neutral and positive paragraphs per outlet, one panel per language."""
+    if dist.empty:
+        return _empty(title)
+    fig = px.bar(
+        dist,
+        y="outlet",
+        x="share",
+        color="label",
+        facet_col="language",
+        orientation="h",
+        color_discrete_map=LABEL_COLOURS,
+        hover_data=["paragraphs"],
+        category_orders={"label": list(LABEL_COLOURS)},
+    )
+    fig.update_layout(title=title, barmode="stack", height=max(350, 28 * dist["outlet"].nunique() + 150), **_LAYOUT)
+    fig.update_xaxes(tickformat=".0%", title="share of paragraphs")
+    return fig
+
+
+def actor_tone_figure(tone: pd.DataFrame, *, title: str = "Tone around each actor, per outlet") -> go.Figure:
+    """Heatmap of the mean tone of paragraphs naming each actor (rows) per outlet (columns)."""
+    if tone.empty:
+        return _empty(title)
+    mean = tone.pivot(index="actor", columns="outlet", values="mean_compound")
+    count = tone.pivot(index="actor", columns="outlet", values="paragraphs").reindex_like(mean)
+    fig = go.Figure(
+        go.Heatmap(
+            z=mean.values,
+            x=list(mean.columns),
+            y=list(mean.index),
+            zmin=-1,
+            zmax=1,
+            colorscale=TONE_SCALE,
+            customdata=count.values,
+            hovertemplate="%{y} in %{x}: %{z:.2f} over %{customdata} paragraphs",
+        )
+    )
+    fig.update_layout(title=title, **_LAYOUT)
+    return fig
+
+
+def position_heatmap_figure(heat: pd.DataFrame, *, title: str = "Tone by paragraph position") -> go.Figure:
+    """Articles (rows) by paragraph position (columns), coloured by tone."""
+    if heat.empty:
+        return _empty(title)
+    grid = heat.pivot_table(index="article", columns="paragraph_index", values="compound", aggfunc="first")
+    order = list(dict.fromkeys(heat["article"]))
+    grid = grid.reindex(order)
+    fig = go.Figure(
+        go.Heatmap(
+            z=grid.values,
+            x=[int(c) + 1 for c in grid.columns],
+            y=list(grid.index),
+            zmin=-1,
+            zmax=1,
+            colorscale=TONE_SCALE,
+            hovertemplate="%{y}<br>paragraph %{x}: %{z:.2f}<extra></extra>",
+        )
+    )
+    fig.update_layout(title=title, xaxis_title="paragraph", height=max(400, 18 * len(grid) + 150), **_LAYOUT)
+    fig.update_yaxes(autorange="reversed")
+    return fig
+
+
+def bar_figure(frame: pd.DataFrame, *, x: str, y: str, title: str, x_title: str) -> go.Figure:
+    """Horizontal bars, largest on top."""
+    if frame.empty:
+        return _empty(title)
+    fig = go.Figure(go.Bar(x=frame[x], y=frame[y].astype(str), orientation="h"))
+    fig.update_layout(title=title, xaxis_title=x_title, height=max(350, 24 * len(frame) + 150), **_LAYOUT)
+    fig.update_yaxes(autorange="reversed")
+    return fig
+
+
+def lines_figure(frame: pd.DataFrame, *, x: str, y: str, series: str, title: str, y_title: str) -> go.Figure:
+    """One line per value of `series` over `x`."""
+    if frame.empty:
+        return _empty(title)
+    fig = go.Figure()
+    for name, group in frame.groupby(series, sort=True):
+        fig.add_scatter(x=group[x], y=group[y], name=str(name), mode="lines+markers")
+    fig.update_layout(title=title, yaxis_title=y_title, xaxis_title="date", **_LAYOUT)
+    return fig
+
+
+def speaker_about_figure(about: pd.DataFrame, *, title: str = "Who said what about whom") -> go.Figure:
+    """Heatmap of quotes by speaker (rows) naming an actor (columns), hover with the tone."""
+    if about.empty:
+        return _empty(title)
+    counts = about.pivot(index="speaker", columns="about", values="quotes").fillna(0)
+    tone = about.pivot(index="speaker", columns="about", values="mean_compound").reindex_like(counts)
+    fig = go.Figure(
+        go.Heatmap(
+            z=counts.values,
+            x=list(counts.columns),
+            y=list(counts.index),
+            colorscale="Blues",
+            customdata=tone.values,
+            hovertemplate="%{y} on %{x}: %{z} quotes, tone %{customdata:.2f}<extra></extra>",
+        )
+    )
+    fig.update_layout(title=title, xaxis_title="actor named in the quote", yaxis_title="speaker", **_LAYOUT)
     return fig

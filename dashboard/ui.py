@@ -1,34 +1,197 @@
-"""Streamlit glue: cached store reads. The only non-page module that imports streamlit."""
+"""Streamlit glue: the shared store, cached views, the sidebar filters, chart blocks with downloads.
+
+The only module outside app_pages/ that imports streamlit. Queries are cached
+by the filter values and the store's data version, so a filter change runs
+queries only; the store, the analysers and the export browser are resources
+loaded once per process.
+"""
 
 from __future__ import annotations
 
-from pathlib import Path
+import datetime as dt
+from typing import Any
 
-import pandas as pd
 import streamlit as st
 
+from analysis.results import open_analyzed_store
 from corpus.errors import CorpusError
-from corpus.ingest import default_store_path, open_store
-from dashboard.queries import article_list
+from corpus.ingest import default_store_path
+from corpus.store import Store
+from dashboard import data, views
+from dashboard.export import Chart, PngExporter, browser_path, chart_png, csv_bytes, slug, zip_bytes
+from dashboard.filters import Filters, to_selection
+
+FILTERS_KEY = "filters"
 
 
-def _store_version(path: Path) -> float:
-    return path.stat().st_mtime if path.exists() else 0.0
+@st.cache_resource(show_spinner="Opening the corpus store (built from data/ on first start)…")
+def _store(path: str) -> Store:
+    return open_analyzed_store(path)
 
 
-@st.cache_data(show_spinner="Reading the corpus store…")
-def _articles(path: str, version: float) -> pd.DataFrame:
-    # The connection is opened and closed here so that the CLI can write to the
-    # store while the dashboard runs; `version` (the file's mtime) refreshes the cache.
-    with open_store(path, read_only=True) as store:
-        return article_list(store)
+@st.cache_resource
+def png_exporter() -> PngExporter:
+    return PngExporter()
 
 
-def load_articles() -> pd.DataFrame | None:
-    """The article list, or None after showing the store error on the page."""
-    path = default_store_path()
+def store() -> Store:
+    """A cursor on the process's store; stops the page with a message when it cannot be opened."""
     try:
-        return _articles(str(path), _store_version(path))
+        return _store(str(default_store_path())).cursor()
     except CorpusError as exc:
-        st.error(f"The corpus store could not be read: {exc}")
-        return None
+        st.error(f"The corpus store could not be opened: {exc}")
+        st.stop()
+        raise  # unreachable: st.stop ends the script
+
+
+def version() -> tuple[Any, ...]:
+    return data.data_version(store())
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def choices(_version: tuple[Any, ...]) -> dict[str, Any]:
+    return data.filter_choices(store())
+
+
+@st.cache_data(show_spinner="Querying…", max_entries=256)
+def cached(view: str, filters: Filters, _version: tuple[Any, ...], version_key: str, **options: Any) -> Any:
+    """A view or query of the dashboard for these filters; recomputed when the store changes."""
+    current = store()
+    selection = to_selection(current, filters)
+    if view in views.PAGE_CHARTS:
+        return views.PAGE_CHARTS[view](current, selection, **options)
+    return getattr(data, view)(current, selection, **options)
+
+
+def query(view: str, filters: Filters, **options: Any) -> Any:
+    token = version()
+    return cached(view, filters, token, repr(token), **options)
+
+
+def _params() -> dict[str, list[str]]:
+    return {key: st.query_params.get_all(key) for key in st.query_params}
+
+
+def sidebar_filters() -> Filters:
+    """The filters every page shares, drawn in the sidebar and kept in the URL."""
+    start_from = Filters.from_params(_params())
+    offered = choices(version())
+    first, last = offered["first"] or dt.date(2024, 1, 1), offered["last"] or dt.date.today()
+    with st.sidebar:
+        st.header("Filters")
+        span = st.date_input(
+            "Published between",
+            value=(start_from.start or first, start_from.end or last),
+            min_value=min(first, start_from.start or first),
+            max_value=max(last, start_from.end or last),
+            key="f_dates",
+        )
+        outlets = st.multiselect(
+            "Outlets",
+            offered["outlets"],
+            default=[o for o in start_from.outlets if o in offered["outlets"]],
+            key="f_outlets",
+            placeholder="all outlets",
+        )
+        languages = st.multiselect(
+            "Languages",
+            offered["languages"],
+            key="f_languages",
+            placeholder="all",
+            default=[lang for lang in start_from.languages if lang in offered["languages"]],
+        )
+        actors = st.multiselect(
+            "Actors or speakers",
+            offered["actors"],
+            key="f_actors",
+            placeholder="anyone",
+            default=[a for a in start_from.actors if a in offered["actors"]],
+        )
+        keyword = st.text_input("Keyword (titles, texts, quotes)", value=start_from.keyword, key="f_keyword")
+        duplicates = st.toggle("Count syndicated copies", value=start_from.duplicates, key="f_copies")
+    start, end = span if isinstance(span, tuple) and len(span) == 2 else (None, None)
+    filters = Filters(
+        start=start if start and start != first else None,
+        end=end if end and end != last else None,
+        outlets=tuple(outlets),
+        languages=tuple(languages),
+        actors=tuple(actors),
+        keyword=keyword.strip(),
+        duplicates=duplicates,
+    )
+    if filters != start_from:
+        st.query_params.from_dict(filters.to_params())
+    st.session_state[FILTERS_KEY] = filters
+    return filters
+
+
+def current_filters() -> Filters:
+    return st.session_state.get(FILTERS_KEY) or Filters.from_params(_params())
+
+
+def require_articles(filters: Filters) -> dict[str, Any]:
+    """The counts of the selection; a page with nothing to show says so and stops."""
+    counts = query("counts", filters)
+    if not counts["articles"]:
+        st.info("No article matches these filters. Widen the dates, clear the keyword or pick other outlets.")
+        st.stop()
+    return counts
+
+
+def chart_block(chart: Chart, filters: Filters) -> None:
+    """The chart, then "Download PNG" and "Download CSV" of exactly what it shows."""
+    if chart.figure is not None:
+        st.plotly_chart(chart.figure, key=f"chart-{chart.key}", config={"displaylogo": False})
+    elif chart.image is not None:
+        st.image(chart.image, caption=chart.title)
+    if chart.note:
+        st.caption(chart.note)
+    left, right, _ = st.columns([1, 1, 4])
+    exporter = png_exporter()
+    caption = filters.describe()
+    if chart.image is not None or exporter.available:
+        left.download_button(
+            "Download PNG",
+            data=lambda: chart_png(chart, exporter, caption),
+            file_name=f"{chart.key}.png",
+            mime="image/png",
+            key=f"png-{chart.key}",
+            on_click="ignore",
+        )
+    else:
+        left.caption("PNG export needs Chromium (`apt-get install chromium`); meanwhile use the chart's camera button.")
+    right.download_button(
+        "Download CSV",
+        data=csv_bytes(chart.data),
+        file_name=f"{chart.key}.csv",
+        mime="text/csv",
+        key=f"csv-{chart.key}",
+        on_click="ignore",
+    )
+
+
+def zip_button(page: str, charts: list[Chart], filters: Filters) -> None:
+    exporter = png_exporter()
+    st.download_button(
+        "Download all charts (ZIP)",
+        data=lambda: zip_bytes(charts, exporter if exporter.available else None, filters.describe()),
+        file_name=f"{slug(page)}-charts.zip",
+        mime="application/zip",
+        key=f"zip-{page}",
+        on_click="ignore",
+    )
+
+
+def browser_note() -> None:
+    if browser_path() is None:
+        st.caption("No Chromium here: charts download as CSV; use each chart's camera button for a PNG.")
+
+
+@st.cache_data(show_spinner=False, max_entries=128)
+def _article(article_id: str, _version: tuple[Any, ...], version_key: str) -> dict[str, Any] | None:
+    return data.article_detail(store(), article_id)
+
+
+def article(article_id: str) -> dict[str, Any] | None:
+    token = version()
+    return _article(article_id, token, repr(token))

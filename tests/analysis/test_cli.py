@@ -30,9 +30,7 @@ def test_cli_ingest_json_reports_every_item_and_exit_code(store_path, corpus_fix
     assert code == 1  # two lines of the file are broken
     assert (report["added"], report["duplicates"], report["failed"]) == (3, 0, 2)
     failed = {
-        item["where"].rsplit(" ", 2)[-2:][1]: item["reason"]
-        for item in report["items"]
-        if item["status"] == "failed"
+        item["where"].rsplit(" ", 2)[-2:][1]: item["reason"] for item in report["items"] if item["status"] == "failed"
     }
     assert failed["3"].startswith("not valid JSON") and failed["4"].startswith("missing text")
     assert report["warnings"] == 2  # an unreadable date, then the date taken from the URL
@@ -129,9 +127,7 @@ def _labelled_as_files(tmp_path):
             }
         )
     for name, rows in (("articles.jsonl", articles), ("gold.jsonl", gold)):
-        (tmp_path / name).write_text(
-            "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8"
-        )
+        (tmp_path / name).write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
     return tmp_path / "articles.jsonl", tmp_path / "gold.jsonl"
 
 

@@ -41,9 +41,7 @@ def store(store_path):
 def test_selection_filters_dates_outlets_languages(store):
     def ids(selection):
         where, params = selection.where()
-        return sorted(
-            r[0] for r in store.con.execute(f"SELECT id FROM articles a WHERE {where}", params).fetchall()
-        )
+        return sorted(r[0] for r in store.con.execute(f"SELECT id FROM articles a WHERE {where}", params).fetchall())
 
     assert ids(Selection()) == ["e1", "e2", "f1", "f2"]
     assert ids(Selection(start=dt.date(2025, 2, 11))) == ["e2", "f1"]

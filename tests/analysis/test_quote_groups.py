@@ -15,9 +15,7 @@ def test_normalise_quote_drops_marks_case_and_insertions():
 
 def test_same_quote_tolerates_edits_and_truncation_not_other_quotes():
     a = normalise_quote("No thank you but we will buy Twitter for $9.74 billion if you want.")
-    assert same_quote(
-        a, normalise_quote("No thank you, but we will by twitter (sic) for $9.74 billion if you want")
-    )
+    assert same_quote(a, normalise_quote("No thank you, but we will by twitter (sic) for $9.74 billion if you want"))
     assert same_quote(normalise_quote("No thank you but we will buy Twitter"), a)
     assert not same_quote(a, normalise_quote("OpenAI is not for sale and never will be, we are told."))
     assert not same_quote("swindler", "liar")
@@ -26,9 +24,7 @@ def test_same_quote_tolerates_edits_and_truncation_not_other_quotes():
 def test_group_quotes_first_appearance_outlets_and_variants():
     groups = group_quotes(
         [
-            occ(
-                "b", "two.example", 11, "No thank you, but we will buy Twitter for $9.74 billion if you want."
-            ),
+            occ("b", "two.example", 11, "No thank you, but we will buy Twitter for $9.74 billion if you want."),
             occ("a", "one.example", 10, "No thank you but we will buy twitter for $9.74 billion if you want"),
             occ("c", "three.example", 12, "Swindler.", "Elon Musk"),
             occ("d", "four.example", 13, "swindler", "Elon Musk"),

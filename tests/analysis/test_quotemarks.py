@@ -41,9 +41,7 @@ def test_unclosed_quote_runs_to_paragraph_end_and_keeps_the_rest():
 
 
 def test_malformed_guillemet_closing_with_opening_mark():
-    assert (
-        quotes("a déclaré : « OpenAI n’est pas à vendre« . Une position")[0][0] == "OpenAI n’est pas à vendre"
-    )
+    assert quotes("a déclaré : « OpenAI n’est pas à vendre« . Une position")[0][0] == "OpenAI n’est pas à vendre"
 
 
 @given(st.text(alphabet=st.sampled_from(list("ab «»“”\"'’‘„.,\n")), max_size=120))

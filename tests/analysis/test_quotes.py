@@ -29,9 +29,7 @@ def test_quotes_quality_gate_on_own_labelled_articles(use_model):
     predicted = []
     for a in articles:
         finder = entity_finder(a["language"]) if use_model else None
-        predicted += [
-            q.as_dict() for q in direct(a["text"], a["language"], article_id=a["id"], entities=finder)
-        ]
+        predicted += [q.as_dict() for q in direct(a["text"], a["language"], article_id=a["id"], entities=finder)]
     report = quote_report(predicted, load("quotes_gold.jsonl"), {a["id"]: a["language"] for a in articles})
     for language in ("en", "fr"):
         for metric, floor in FLOORS.items():
@@ -82,7 +80,4 @@ def test_unattributed_quote_stays_unresolved_never_guessed():
 
 
 def test_other_language_article_uses_english_rules_without_crashing():
-    assert (
-        direct('Der Chef sagte: "Nein danke, wirklich nicht."', "de")[0].quote
-        == "Nein danke, wirklich nicht."
-    )
+    assert direct('Der Chef sagte: "Nein danke, wirklich nicht."', "de")[0].quote == "Nein danke, wirklich nicht."

@@ -30,9 +30,7 @@ def test_analyze_store_new_version_recomputes_only_that_analyser(store, monkeypa
     report = analyze_store(store)
     assert report.runs == {"tone": 0, "actors": 0, "keywords": 4, "quotes": 0}
     assert (
-        store.con.execute(
-            "SELECT count(DISTINCT version) FROM analysis_runs WHERE analyser = 'keywords'"
-        ).fetchone()[0]
+        store.con.execute("SELECT count(DISTINCT version) FROM analysis_runs WHERE analyser = 'keywords'").fetchone()[0]
         == 1
     )
 
@@ -76,9 +74,7 @@ def test_analyze_store_other_language_paragraph_not_scored(store_path):
     with Store(store_path) as store:
         store.add([build_article({"id": "mix", "text": text, "language": "en"}, where="t", source="t")])
         analyze_store(store, models=load_models())
-        rows = store.con.execute(
-            "SELECT language, label, compound FROM paragraph_tone ORDER BY paragraph_index"
-        )
+        rows = store.con.execute("SELECT language, label, compound FROM paragraph_tone ORDER BY paragraph_index")
         assert rows.fetchall() == [("en", "negative", pytest.approx(-0.6, abs=0.3)), ("de", None, None)]
 
 

@@ -39,9 +39,7 @@ def test_sentiment_quality_gate_on_own_labelled_paragraphs(analyzers):
 
 
 def test_sentiment_french_is_scored_not_zero(analyzers):
-    tone = score_text(
-        "OpenAI accuse Musk de fraude et dénonce une campagne de harcèlement.", "fr", analyzers=analyzers
-    )
+    tone = score_text("OpenAI accuse Musk de fraude et dénonce une campagne de harcèlement.", "fr", analyzers=analyzers)
     assert tone.compound < -0.3 and tone.label == NEGATIVE
     raw = SentimentIntensityAnalyzer().polarity_scores("Altman traite Musk d'escroc et de menteur.")
     assert raw["compound"] == 0.0  # what English VADER gives French: the reason for the French lexicon
@@ -68,9 +66,7 @@ def test_sentiment_procedural_court_report_is_neutral(analyzers):
 
 def test_sentiment_other_language_is_not_scored(analyzers):
     assert score_text("Der Vorstand lehnte das Angebot ab.", "de", analyzers=analyzers) is None
-    tones = score_paragraphs(
-        ["Musk sued OpenAI.", "Der Vorstand lehnte ab."], ["en", "de"], analyzers=analyzers
-    )
+    tones = score_paragraphs(["Musk sued OpenAI.", "Der Vorstand lehnte ab."], ["en", "de"], analyzers=analyzers)
     assert tones[0] is not None and tones[1] is None
 
 

@@ -45,9 +45,7 @@ def test_paragraph_language_names_other_languages():
     english = "The board of OpenAI rejected the offer made by Elon Musk, the company said on Friday."
     assert paragraph_language(english, "fr") == "en"
     assert (
-        paragraph_language(
-            "Le conseil a rejeté l'offre d'Elon Musk, selon un communiqué publié vendredi.", "fr"
-        )
+        paragraph_language("Le conseil a rejeté l'offre d'Elon Musk, selon un communiqué publié vendredi.", "fr")
         == "fr"
     )
 

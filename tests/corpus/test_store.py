@@ -142,9 +142,9 @@ def test_store_stats_breakdowns_keep_precision_and_undated(store_path):
     assert stats["undated"] == 1 and stats["articles"] == 4
 
 
-TEXT = st.text(
-    alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), min_size=1
-).filter(lambda s: s.strip())
+TEXT = st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), min_size=1).filter(
+    lambda s: s.strip()
+)
 
 
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

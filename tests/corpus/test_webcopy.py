@@ -24,8 +24,7 @@ def test_clean_web_copy_english_page():
     assert clean.text.split("\n\n") == [
         "Sam Altman told reporters in Paris on Tuesday that OpenAI was not for sale, a day after Elon "
         "Musk led a group of investors in an unsolicited bid for the company that he helped start.",
-        "Altman said he felt sorry for Musk and suggested that the offer was an attempt to slow down a "
-        "competitor.",
+        "Altman said he felt sorry for Musk and suggested that the offer was an attempt to slow down a competitor.",
     ]
 
 

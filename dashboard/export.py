@@ -1,0 +1,133 @@
+"""Charts out of the dashboard: PNG through one warm Chromium, CSV safe for spreadsheets, ZIP per page.
+
+A `Chart` is what a page shows: a title, the figure and exactly the data
+drawn. The PNG carries the title and the active filters. `PngExporter` keeps
+one kaleido sync server (a real Chromium) warm for the whole process: the
+first image costs a browser start (~3 s), the next ones a fraction of a second.
+Where no Chromium is installed, `available` says so and nothing is attempted.
+"""
+
+from __future__ import annotations
+
+import copy
+import io
+import re
+import shutil
+import threading
+import zipfile
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from corpus.spreadsheet import FORMULA_START
+
+BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome")
+PNG_WIDTH, PNG_HEIGHT = 1200, 675
+
+
+@dataclass(frozen=True)
+class Chart:
+    key: str  # stable slug: file names and widget keys
+    title: str
+    figure: go.Figure | None  # None for an image chart (the word cloud)
+    data: pd.DataFrame
+    image: bytes | None = None  # a ready PNG (word cloud)
+    note: str = ""
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:60] or "chart"
+
+
+def browser_path() -> str | None:
+    """The Chromium kaleido will drive, found on PATH; None when there is none."""
+    return next((path for name in BROWSERS if (path := shutil.which(name))), None)
+
+
+def with_caption(fig: go.Figure, title: str, filters: str) -> go.Figure:
+    """A copy of the figure titled and captioned with the active filters, for the image file."""
+    out = go.Figure(copy.deepcopy(fig.to_dict()))
+    out.update_layout(
+        title={"text": f"{title}<br><sup>{filters}</sup>", "x": 0.01},
+        margin={"t": 90},
+        paper_bgcolor="white",
+    )
+    return out
+
+
+class PngExporter:
+    """One warm kaleido server per process; thread-safe, started on first use."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._started = False
+
+    @property
+    def available(self) -> bool:
+        return browser_path() is not None
+
+    def png(self, fig: go.Figure, *, width: int = PNG_WIDTH, height: int = PNG_HEIGHT) -> bytes:
+        import kaleido
+
+        if not self.available:
+            raise RuntimeError("no Chromium on PATH: install Debian's chromium package to export PNG")
+        with self._lock:
+            if not self._started:
+                kaleido.start_sync_server(silence_warnings=True)
+                self._started = True
+            return kaleido.calc_fig_sync(fig, opts={"format": "png", "width": width, "height": height})
+
+    def close(self) -> None:
+        import kaleido
+
+        with self._lock:
+            if self._started:
+                kaleido.stop_sync_server(silence_warnings=True)
+                self._started = False
+
+
+def chart_png(chart: Chart, exporter: PngExporter, filters: str) -> bytes:
+    if chart.image is not None:
+        return chart.image
+    return exporter.png(with_caption(chart.figure, chart.title, filters))
+
+
+def csv_bytes(frame: pd.DataFrame) -> bytes:
+    """The data as CSV (UTF-8 with BOM for spreadsheets); no text cell starts a formula."""
+    safe = frame.copy()
+    for column in safe.columns:
+        if safe[column].dtype == object or pd.api.types.is_string_dtype(safe[column]):
+            safe[column] = safe[column].map(
+                lambda v: "'" + v if isinstance(v, str) and v.startswith(FORMULA_START) else v
+            )
+    return safe.to_csv(index=False).encode("utf-8-sig")
+
+
+def zip_bytes(charts: Sequence[Chart], exporter: PngExporter | None, filters: str) -> bytes:
+    """Every chart of a page as PNG (when a browser is there) and CSV, with a README of the filters."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("README.txt", f"Filters: {filters}\n" + "".join(f"- {c.title}\n" for c in charts))
+        for number, chart in enumerate(charts, start=1):
+            stem = f"{number:02d}-{chart.key}"
+            archive.writestr(f"{stem}.csv", csv_bytes(chart.data))
+            if chart.image is not None or (exporter is not None and exporter.available):
+                archive.writestr(f"{stem}.png", chart_png(chart, exporter, filters))
+    return buffer.getvalue()
+
+
+def wordcloud_png(counts: Counter[str] | dict[str, int], *, width: int = PNG_WIDTH, height: int = 600) -> bytes:
+    """A word cloud of term counts as PNG bytes (terms are already free of stop words)."""
+    from wordcloud import WordCloud
+
+    if not counts:
+        counts = {"(no terms)": 1}
+    cloud = WordCloud(
+        width=width, height=height, background_color="white", collocations=False, prefer_horizontal=0.9, random_state=7
+    ).generate_from_frequencies(dict(counts))
+    buffer = io.BytesIO()
+    cloud.to_image().save(buffer, format="PNG")
+    return buffer.getvalue()

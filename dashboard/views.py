@@ -1,0 +1,183 @@
+"""What each page shows, as Charts (title, figure, exactly the data drawn). Pure: no Streamlit.
+
+The pages render these; `python -m analysis export` writes them to files;
+both build them here, so an exported chart is the chart on screen.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import replace
+
+import pandas as pd
+
+from analysis.measures import Selection, distinctive_terms, shared_quotes, term_totals, terms_over_time
+from corpus.store import Store
+from dashboard import charts, data
+from dashboard.export import Chart, wordcloud_png
+
+
+def overview_charts(
+    store: Store, sel: Selection, *, freq: str = "month", by: str = "outlet", events: pd.DataFrame | None = None
+) -> list[Chart]:
+    events = data.load_events() if events is None else events
+    volume = data.volume(store, sel, freq=freq, by=by)
+    share = data.share_of_voice(store, sel, freq=freq)
+    tone = data.tone_over_time(store, sel, freq=freq)
+    return [
+        Chart(
+            "volume",
+            f"Coverage volume per {freq}, by {by}",
+            charts.add_events(charts.volume_figure(volume, by=by, title=f"Articles per {freq} by {by}"), events),
+            volume,
+        ),
+        Chart(
+            "share-of-voice",
+            f"Share of voice of the actors per {freq}",
+            charts.add_events(charts.share_of_voice_figure(share), events),
+            share,
+        ),
+        Chart(
+            "tone-over-time",
+            f"Mean paragraph tone per outlet per {freq}",
+            charts.add_events(charts.tone_time_figure(tone), events),
+            tone,
+            note="Hollow markers: fewer than 5 paragraphs behind the mean.",
+        ),
+    ]
+
+
+def sentiment_charts(store: Store, sel: Selection) -> list[Chart]:
+    dist = data.tone_distribution(store, sel)
+    actors = data.actor_tone_by_outlet(store, sel)
+    heat = data.position_heatmap(store, sel)
+    return [
+        Chart(
+            "tone-distribution",
+            "Tone of paragraphs per outlet and language",
+            charts.tone_distribution_figure(dist),
+            dist,
+        ),
+        Chart("actor-tone", "Tone around each actor per outlet", charts.actor_tone_figure(actors), actors),
+        Chart(
+            "position-heatmap",
+            "Tone by paragraph position (most recent articles)",
+            charts.position_heatmap_figure(heat),
+            heat,
+        ),
+    ]
+
+
+def quote_charts(store: Store, sel: Selection, *, freq: str = "month") -> list[Chart]:
+    speakers = data.top_speakers(store, sel)
+    over_time = data.speakers_over_time(store, sel, freq=freq)
+    about = data.speaker_about(store, sel)
+    return [
+        Chart(
+            "top-speakers",
+            "Most quoted speakers",
+            charts.bar_figure(speakers, x="quotes", y="speaker", title="Most quoted speakers", x_title="direct quotes"),
+            speakers,
+        ),
+        Chart(
+            "speakers-over-time",
+            f"Who is quoted when (quotes per {freq})",
+            charts.add_events(
+                charts.lines_figure(
+                    over_time, x="period", y="quotes", series="speaker", title=f"Quotes per {freq}", y_title="quotes"
+                ),
+                data.load_events(),
+            ),
+            over_time,
+        ),
+        Chart("who-about-whom", "Who said what about whom", charts.speaker_about_figure(about), about),
+    ]
+
+
+def keyword_charts(
+    store: Store,
+    sel: Selection,
+    *,
+    terms: tuple[str, ...] = (),
+    freq: str = "month",
+    outlet: str | None = None,
+    split: dt.date | None = None,
+) -> list[Chart]:
+    unigrams = term_totals(store, sel, n=1, limit=25)
+    bigrams = term_totals(store, sel, n=2, limit=25)
+    cloud_terms = term_totals(store, sel, n=1, limit=150)
+    chosen = list(terms) or list(unigrams["term"].head(5))
+    over_time = terms_over_time(store, chosen, sel, freq=freq) if chosen else pd.DataFrame()
+    out = [
+        Chart(
+            "top-terms",
+            "Top terms",
+            charts.bar_figure(unigrams, x="count", y="term", title="Top terms", x_title="occurrences"),
+            unigrams,
+        ),
+        Chart(
+            "top-bigrams",
+            "Top two-word terms",
+            charts.bar_figure(bigrams, x="count", y="term", title="Top two-word terms", x_title="occurrences"),
+            bigrams,
+        ),
+        Chart(
+            "word-cloud",
+            "Word cloud",
+            None,
+            cloud_terms,
+            image=wordcloud_png(dict(zip(cloud_terms["term"], cloud_terms["count"], strict=True))),
+        ),
+        Chart(
+            "terms-over-time",
+            f"Terms over time (per {freq})",
+            charts.add_events(
+                charts.lines_figure(
+                    over_time, x="period", y="count", series="term", title=f"Terms per {freq}", y_title="occurrences"
+                ),
+                data.load_events(),
+            ),
+            over_time,
+        ),
+    ]
+    if outlet:
+        rest = data.filter_choices(store)["outlets"]
+        group = replace(sel, outlets=(outlet,))
+        others = replace(sel, outlets=tuple(o for o in (sel.outlets or rest) if o != outlet))
+        table = distinctive_terms(store, group, others, background=sel)
+        out.append(
+            Chart(
+                "distinctive-outlet",
+                f"Terms distinctive of {outlet} (weighted log-odds z)",
+                charts.bar_figure(table.head(20), x="z", y="term", title=f"Distinctive of {outlet}", x_title="z-score"),
+                table,
+            )
+        )
+    if split:
+        before = replace(sel, end=split - dt.timedelta(days=1))
+        after = replace(sel, start=split)
+        table = distinctive_terms(store, after, before, background=sel)
+        out.append(
+            Chart(
+                "distinctive-period",
+                f"Terms distinctive of coverage from {split} on, against before",
+                charts.bar_figure(
+                    table.head(20), x="z", y="term", title=f"From {split} on vs before", x_title="z-score"
+                ),
+                table,
+            )
+        )
+    return out
+
+
+def shared_quote_table(store: Store, sel: Selection) -> pd.DataFrame:
+    return shared_quotes(store, sel)
+
+
+PAGE_CHARTS: dict[str, Callable[[Store, Selection], list[Chart]]] = {
+    "overview": overview_charts,
+    "sentiment": sentiment_charts,
+    "quotes": quote_charts,
+    "keywords": keyword_charts,
+}
