@@ -21,3 +21,22 @@ def store_path(tmp_path: Path) -> Path:
 def _no_store_env(monkeypatch: pytest.MonkeyPatch) -> None:
     # Tests never touch the developer's own store.
     monkeypatch.delenv("CORPUS_DB", raising=False)
+
+
+@pytest.fixture(scope="session")
+def bundled_store_path(tmp_path_factory) -> Path:
+    """A store built from data/ as on a first start (seed article and coverage), once per run."""
+    from analysis.coverage import build_new_store
+    from corpus.ingest import open_store
+
+    path = tmp_path_factory.mktemp("bundled") / "store.duckdb"
+    open_store(path, on_create=build_new_store).close()
+    return path
+
+
+@pytest.fixture
+def bundled_store(bundled_store_path):
+    from corpus.store import Store
+
+    with Store(bundled_store_path, read_only=True) as store:
+        yield store

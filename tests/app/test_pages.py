@@ -1,0 +1,71 @@
+"""Every page of the dashboard, run by Streamlit's AppTest on the bundled corpus."""
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+ROOT = Path(__file__).resolve().parents[2]
+PAGES = ["overview", "sentiment", "quotes", "keywords", "articles", "import_articles"]
+
+
+@pytest.fixture
+def app(bundled_store_path, monkeypatch):
+    monkeypatch.setenv("CORPUS_DB", str(bundled_store_path))
+
+    def start(**params):
+        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
+        for key, value in params.items():
+            at.query_params[key] = value
+        return at.run()
+
+    return start
+
+
+def metrics(at):
+    return {m.label: m.value for m in at.metric}
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_page_renders_bundled_corpus_without_exception(app, page):
+    at = app()
+    if page != "overview":
+        at.switch_page(f"app_pages/{page}.py").run()
+    assert not at.exception
+    assert at.title[0].value.lower().startswith(page.split("_")[0][:6])
+
+
+def test_overview_shows_bundled_corpus(app):
+    shown = metrics(app())
+    assert int(shown["Articles"]) >= 25 and int(shown["Outlets"]) >= 15 and int(shown["Quotes"]) > 50
+
+
+def test_filter_change_changes_the_numbers_and_the_link(app):
+    at = app()
+    before = int(metrics(at)["Articles"])
+    at.multiselect(key="f_languages").set_value(["fr"]).run()
+    assert not at.exception
+    after = int(metrics(at)["Articles"])
+    assert 0 < after < before
+    assert at.query_params["lang"] in ("fr", ["fr"])  # the link now carries the filter
+
+
+def test_query_params_restore_the_filters(app):
+    at = app(lang="fr", q="OpenAI")
+    assert at.multiselect(key="f_languages").value == ["fr"]
+    assert at.text_input(key="f_keyword").value == "OpenAI"
+    assert int(metrics(at)["Articles"]) < 25
+
+
+def test_empty_selection_says_so(app):
+    at = app(q="no article says this phrase anywhere")
+    assert not at.exception
+    assert "No article matches" in at.info[0].value
+    assert not at.get("plotly_chart")
+
+
+def test_reader_opens_an_article_from_the_link(app):
+    at = app(article="en-macrumors-bid")
+    at.switch_page("app_pages/articles.py").run()
+    assert not at.exception
+    assert any("not bundled" in i.value for i in at.info)

@@ -1,0 +1,41 @@
+import pandas as pd
+
+from analysis.measures import Selection
+from dashboard import charts, data
+
+
+def test_volume_figure_stacks_one_trace_per_group(bundled_store):
+    fig = charts.volume_figure(data.volume(bundled_store, Selection(), by="language"), by="language")
+    spec = fig.to_dict()
+    assert {t["type"] for t in spec["data"]} == {"bar"}
+    assert {t["name"] for t in spec["data"]} == {"en", "fr"}
+    assert spec["layout"]["barmode"] == "stack"
+
+
+def test_events_drawn_on_timelines(bundled_store):
+    fig = charts.add_events(charts.volume_figure(data.volume(bundled_store, Selection())), data.load_events())
+    shapes = fig.to_dict()["layout"]["shapes"]
+    assert len(shapes) >= 5 and all(s["line"]["dash"] == "dot" for s in shapes)
+    hovers = [a.get("hovertext", "") for a in fig.to_dict()["layout"]["annotations"]]
+    assert any("97.4 billion" in h for h in hovers)
+
+
+def test_tone_time_figure_marks_low_counts_hollow():
+    tone = pd.DataFrame(
+        {
+            "period": pd.to_datetime(["2025-01-01", "2025-02-01"] * 2),
+            "outlet": ["all outlets"] * 2 + ["a.com"] * 2,
+            "mean_compound": [-0.2, 0.1, -0.3, 0.2],
+            "paragraphs": [10, 3, 8, 2],
+            "low_count": [False, True, False, True],
+        }
+    )
+    spec = charts.tone_time_figure(tone).to_dict()
+    symbols = {t["name"]: t["marker"]["symbol"] for t in spec["data"]}
+    assert symbols == {"a.com": ["circle", "circle-open"], "all outlets": ["circle", "circle-open"]}
+    assert spec["layout"]["yaxis"]["range"] == [-1, 1]
+
+
+def test_empty_data_gives_a_message_not_an_error():
+    spec = charts.bar_figure(pd.DataFrame(columns=["x", "y"]), x="x", y="y", title="T", x_title="x").to_dict()
+    assert spec["layout"]["annotations"][0]["text"] == "Nothing to show for these filters"

@@ -1,0 +1,50 @@
+import io
+import zipfile
+
+import pandas as pd
+import plotly.graph_objects as go
+import pytest
+
+from dashboard.export import Chart, PngExporter, browser_path, csv_bytes, with_caption, wordcloud_png, zip_bytes
+
+
+def chart():
+    fig = go.Figure(go.Bar(x=["a", "b"], y=[1, 2]))
+    return Chart("bars", "Bars", fig, pd.DataFrame({"label": ["=cmd|' /C calc'!A0", "+1", "ok"], "n": [1, -2, 3]}))
+
+
+def test_csv_cells_never_start_a_formula():
+    text = csv_bytes(chart().data).decode("utf-8-sig")
+    assert text.splitlines() == ["label,n", "'=cmd|' /C calc'!A0,1", "'+1,-2", "ok,3"]
+
+
+def test_caption_carries_title_and_filters_and_leaves_original():
+    original = chart().figure
+    captioned = with_caption(original, "Bars", "languages: fr")
+    assert captioned.layout.title.text == "Bars<br><sup>languages: fr</sup>"
+    assert original.layout.title.text is None
+
+
+def test_wordcloud_is_a_png():
+    assert wordcloud_png({"musk": 10, "altman": 7, "OpenAI": 5}).startswith(b"\x89PNG\r\n\x1a\n")
+
+
+def test_zip_without_browser_holds_csv_and_readme():
+    archive = zipfile.ZipFile(io.BytesIO(zip_bytes([chart()], None, "all articles")))
+    assert sorted(archive.namelist()) == ["01-bars.csv", "README.txt"]
+    assert "all articles" in archive.read("README.txt").decode()
+
+
+@pytest.mark.skipif(browser_path() is None, reason="no Chromium on PATH")
+def test_png_export_through_warm_chromium():
+    exporter = PngExporter()
+    try:
+        first = exporter.png(with_caption(chart().figure, "Bars", "all articles"), width=640, height=360)
+        second = exporter.png(chart().figure, width=640, height=360)
+    finally:
+        exporter.close()
+    for image in (first, second):
+        assert image.startswith(b"\x89PNG\r\n\x1a\n")
+        assert int.from_bytes(image[16:20], "big") == 640 and int.from_bytes(image[20:24], "big") == 360
+    archive = zipfile.ZipFile(io.BytesIO(zip_bytes([chart()], PngExporter(), "all")))
+    assert "01-bars.png" in archive.namelist()
