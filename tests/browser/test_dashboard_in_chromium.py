@@ -1,0 +1,133 @@
+"""What a person sees, clicks and downloads: the dashboard in a real headless Chromium."""
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+playwright = pytest.importorskip("playwright.sync_api")
+from playwright.sync_api import expect, sync_playwright  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = shutil.which("chromium")
+if CHROMIUM is None and os.environ.get("CI"):
+    raise RuntimeError("CI must run the browser tests: .ci/run installs Debian's chromium")
+pytestmark = [pytest.mark.browser, pytest.mark.skipif(CHROMIUM is None, reason="no chromium on PATH")]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(bundled_store_path, tmp_path_factory):
+    store = tmp_path_factory.mktemp("browser") / "store.duckdb"
+    shutil.copy(bundled_store_path, store)
+    port = free_port()
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            str(ROOT / "app.py"),
+            "--server.headless",
+            "true",
+            "--server.port",
+            str(port),
+            "--server.address",
+            "127.0.0.1",
+            "--browser.gatherUsageStats",
+            "false",
+        ],
+        cwd=ROOT,
+        env={**os.environ, "CORPUS_DB": str(store)},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            if urllib.request.urlopen(f"{url}/_stcore/health", timeout=2).read() == b"ok":
+                break
+        except OSError:
+            if proc.poll() is not None or time.monotonic() > deadline:
+                proc.kill()
+                raise RuntimeError("streamlit did not start: " + proc.stdout.read().decode(errors="replace")) from None
+            time.sleep(0.2)
+    yield url
+    proc.terminate()
+    proc.wait(timeout=30)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=CHROMIUM, args=["--headless", "--no-sandbox", "--disable-gpu"])
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(accept_downloads=True, viewport={"width": 1400, "height": 1000})
+    yield context.new_page()
+    context.close()
+
+
+def metric(page, label):
+    box = page.locator("[data-testid='stMetric']").filter(has_text=label)
+    return box.locator("[data-testid='stMetricValue']")
+
+
+def test_overview_loads_with_the_bundled_corpus(server, page):
+    page.goto(server)
+    expect(page.get_by_role("heading", name="Overview")).to_be_visible(timeout=60_000)
+    expect(metric(page, "Articles")).to_have_text("27", timeout=60_000)
+    expect(page.locator(".js-plotly-plot").first).to_be_visible(timeout=60_000)
+    assert page.locator("[data-testid='stException']").count() == 0
+
+
+def test_filter_change_updates_numbers_and_url(server, page):
+    page.goto(server)
+    expect(metric(page, "Articles")).to_have_text("27", timeout=60_000)
+    page.locator("[data-testid='stMultiSelect']").filter(has_text="Languages").click()
+    page.get_by_role("option", name="fr", exact=True).click()
+    page.keyboard.press("Escape")
+    expect(metric(page, "Articles")).to_have_text("11", timeout=60_000)
+    page.wait_for_url("**lang=fr**", timeout=30_000)  # the filtered view is a shareable link
+
+
+def test_download_png_is_a_png_of_the_export_size(server, page):
+    page.goto(server)
+    button = page.get_by_role("button", name="Download PNG").first
+    expect(button).to_be_visible(timeout=60_000)
+    with page.expect_download(timeout=60_000) as info:
+        button.click()
+    data = Path(info.value.path()).read_bytes()
+    assert data.startswith(b"\x89PNG\r\n\x1a\n")
+    assert (int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")) == (1200, 675)
+    assert info.value.suggested_filename.endswith(".png")
+
+
+def test_import_a_file_and_see_it_counted(server, page):
+    page.goto(server)
+    expect(metric(page, "Articles")).to_have_text("27", timeout=60_000)
+    page.get_by_role("link", name="Import").click()
+    expect(page.get_by_role("heading", name="Import")).to_be_visible(timeout=30_000)
+    page.locator("[data-testid='stFileUploaderDropzoneInput']").set_input_files(
+        str(ROOT / "tests" / "fixtures" / "corpus" / "webcopy_en.md")
+    )
+    page.get_by_role("button", name="Import", exact=True).click()
+    expect(page.get_by_text("Added 1, duplicates 0, failed 0")).to_be_visible(timeout=120_000)
+    page.get_by_role("link", name="Overview").click()
+    expect(metric(page, "Articles")).to_have_text("28", timeout=60_000)
