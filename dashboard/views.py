@@ -104,9 +104,9 @@ def keyword_charts(
     outlet: str | None = None,
     split: dt.date | None = None,
 ) -> list[Chart]:
-    unigrams = term_totals(store, sel, n=1, limit=25)
+    cloud_terms = term_totals(store, sel, n=1, limit=100)  # one query serves the bars and the cloud
+    unigrams = cloud_terms.head(25)
     bigrams = term_totals(store, sel, n=2, limit=25)
-    cloud_terms = term_totals(store, sel, n=1, limit=150)
     chosen = list(terms) or list(unigrams["term"].head(5))
     over_time = terms_over_time(store, chosen, sel, freq=freq) if chosen else pd.DataFrame()
     out = [

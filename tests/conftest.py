@@ -38,5 +38,7 @@ def bundled_store_path(tmp_path_factory) -> Path:
 def bundled_store(bundled_store_path):
     from corpus.store import Store
 
-    with Store(bundled_store_path, read_only=True) as store:
+    # Read-write like the dashboard's own connection to the same file in this process (AppTest):
+    # DuckDB refuses two connections to one file with different settings.
+    with Store(bundled_store_path) as store:
         yield store

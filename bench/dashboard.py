@@ -1,0 +1,200 @@
+"""Dashboard server time: python bench/dashboard.py [--sizes 1000 10000 100000] [--browser].
+
+Builds the bundled store (seed article and coverage), scales it up synthetically
+to each size (copies of the bundled articles and of their results, spread over
+the dates), and prints the server time of each page's views and of each query
+for a filtered view (one language and a date range), as a filter change costs
+it with cold caches. Then: the time of a cold start to the first chart (a new
+process: imports, store, overview), the warm PNG export time per chart, a page's
+ZIP, and with --browser the time until a real Chromium shows the first chart.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from analysis.coverage import build_new_store  # noqa: E402
+from corpus.ingest import open_store  # noqa: E402
+from corpus.store import Store  # noqa: E402
+from dashboard import data  # noqa: E402
+from dashboard.export import PngExporter, _cloud, browser_path, chart_png, zip_bytes  # noqa: E402
+from dashboard.filters import Filters, to_selection  # noqa: E402
+from dashboard.views import PAGE_CHARTS  # noqa: E402
+
+RESULT_TABLES = ("paragraph_tone", "article_tone", "actor_mentions", "quotes", "term_counts")
+FILTERS = Filters(start=dt.date(2024, 6, 1), end=dt.date(2026, 3, 31), languages=("en",))
+QUERIES = {
+    "counts": lambda s, sel: data.counts(s, sel),
+    "volume": lambda s, sel: data.volume(s, sel),
+    "tone_over_time": lambda s, sel: data.tone_over_time(s, sel),
+    "share_of_voice": lambda s, sel: data.share_of_voice(s, sel),
+    "tone_distribution": lambda s, sel: data.tone_distribution(s, sel),
+    "top_speakers": lambda s, sel: data.top_speakers(s, sel),
+    "quote_search": lambda s, sel: data.quote_search(s, sel, text="billion"),
+    "article_list": lambda s, sel: data.article_list(s, sel),
+}
+
+
+def scale(store: Store, size: int) -> None:
+    """Copies of every article and of its results until the store holds `size` articles."""
+    con = store.con
+    base = con.execute("SELECT count(*) FROM articles").fetchall()[0][0]
+    copies = max(0, -(-size // base) - 1)
+    con.execute(f"CREATE TEMP TABLE k AS SELECT range AS k FROM range(1, {copies + 1})")
+    con.execute(f"""
+        INSERT INTO articles SELECT a.* REPLACE (
+            a.id || '-s' || k AS id, a.url || '?s=' || k AS url, a.canonical_url || '?s=' || k AS canonical_url,
+            a.content_hash || '-s' || k AS content_hash,
+            a.published + to_days(CAST((k * 37) % 200 - 100 AS INTEGER)) AS published)
+        FROM articles a CROSS JOIN k LIMIT {size - base}""")
+    for table in RESULT_TABLES:
+        con.execute(f"""
+            INSERT INTO {table} SELECT t.* REPLACE (t.content_hash || '-s' || k.k AS content_hash)
+            FROM {table} t CROSS JOIN k
+            WHERE t.content_hash || '-s' || k.k IN (SELECT content_hash FROM articles)""")
+    con.execute("DROP TABLE k")
+
+
+def timed(fn, repeat: int = 3) -> float:
+    times = []
+    for _ in range(repeat):
+        _cloud.cache_clear()  # every run draws its word cloud: no warm cache in the figures
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def cold_start(db: Path) -> float:
+    code = (
+        "import time; t=time.perf_counter()\n"
+        "from corpus.store import Store\nfrom dashboard.filters import Filters, to_selection\n"
+        "from dashboard.views import overview_charts\n"
+        f"s=Store({str(db)!r}, read_only=True); overview_charts(s, to_selection(s, Filters()))\n"
+        "print(time.perf_counter()-t)"
+    )
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True, capture_output=True)
+    return time.perf_counter() - start
+
+
+def browser_first_chart(db: Path) -> float | None:
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        return None
+    if browser_path() is None:
+        return None
+    import os
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    start = time.perf_counter()
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            "app.py",
+            "--server.headless",
+            "true",
+            "--server.port",
+            str(port),
+            "--browser.gatherUsageStats",
+            "false",
+        ],
+        cwd=ROOT,
+        env={**os.environ, "CORPUS_DB": str(db)},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(
+                executable_path=browser_path(), args=["--headless", "--no-sandbox", "--disable-gpu"]
+            )
+            page = browser.new_page()
+            deadline = time.monotonic() + 60
+            while True:
+                try:
+                    page.goto(f"http://127.0.0.1:{port}")
+                    break
+                except Exception:  # the server is still starting: try again until the deadline
+                    if time.monotonic() > deadline:
+                        raise
+            page.locator(".js-plotly-plot").first.wait_for(timeout=60_000)
+            elapsed = time.perf_counter() - start
+            browser.close()
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+    return elapsed
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1_000, 10_000, 100_000])
+    parser.add_argument("--browser", action="store_true", help="also time a real Chromium to the first chart")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        bundled = Path(tmp) / "bundled.duckdb"
+        open_store(bundled, on_create=build_new_store).close()
+        print(f"cold start to the first chart (new process, bundled store): {cold_start(bundled):.2f} s")
+        if args.browser:
+            seconds = browser_first_chart(bundled)
+            print(
+                f"cold start to the first chart in Chromium (server start included): {seconds:.2f} s"
+                if seconds
+                else "browser timing: no Chromium or Playwright here"
+            )
+        exporter = PngExporter()
+        if exporter.available:
+            with Store(bundled, read_only=True) as store:
+                charts = PAGE_CHARTS["overview"](store, to_selection(store, Filters()))
+                start = time.perf_counter()
+                chart_png(charts[0], exporter, "all articles")
+                first = time.perf_counter() - start
+                warm = timed(lambda: chart_png(charts[1], exporter, "all articles"), repeat=5)
+                page_zip = timed(lambda: zip_bytes(charts, exporter, "all articles"), repeat=3)
+            exporter.close()
+            print(
+                f"PNG export: first {first:.2f} s (browser start), warm {warm:.3f} s per chart, "
+                f"overview ZIP ({len(charts)} charts) {page_zip:.2f} s"
+            )
+        else:
+            print("PNG export: no Chromium on PATH")
+        print(f"\nserver time for a filtered view ({FILTERS.describe()}), median of 3, cold query caches:")
+        header = f"{'articles':>9}  " + "  ".join(f"{name:>17}" for name in [*PAGE_CHARTS, *QUERIES])
+        print(header)
+        for size in args.sizes:
+            db = Path(tmp) / f"scaled-{size}.duckdb"
+            shutil.copy(bundled, db)
+            with Store(db) as store:
+                scale(store, size)
+                # a page's server time: the filters resolved to a selection, then its views
+                cells = [
+                    timed(lambda b=build, s=store: b(s, to_selection(s, FILTERS))) for build in PAGE_CHARTS.values()
+                ]
+                selection = to_selection(store, FILTERS)
+                cells += [timed(lambda q=query, s=store, sel=selection: q(s, sel)) for query in QUERIES.values()]
+                count = store.count()
+            print(f"{count:>9,}  " + "  ".join(f"{seconds * 1000:>15.0f}ms" for seconds in cells))
+            db.unlink()
+
+
+if __name__ == "__main__":
+    main()
