@@ -328,7 +328,8 @@ def article_list(store: Store, sel: Selection, *, limit: int = 2000) -> pd.DataF
     return _df(
         store,
         f"""
-        SELECT a.published_text, a.outlet, a.language, a.title, a.url, a.word_count AS words,
+        SELECT coalesce(a.published_text, 'undated') AS published_text, a.outlet, a.language, a.title, a.url,
+               a.word_count AS words,
                t.mean AS mean_tone, t.share_negative,
                (SELECT count(*) FROM quotes q WHERE q.content_hash = a.content_hash AND q.kind = 'direct') AS quotes,
                a.text IS NOT NULL AS text_bundled, a.duplicate_of AS near_duplicate_of, a.id
