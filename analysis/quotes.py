@@ -33,7 +33,7 @@ from analysis.speakers import Candidate, Resolved, find_candidates, resolve
 from analysis.text import paragraph_spans, sentence_spans
 from corpus.text import normalise_newlines
 
-VERSION = "quotes-1"
+VERSION = "quotes-2"
 SHORT_WORDS = 3
 CONFIDENCE = {
     "name": 0.95,
@@ -47,6 +47,7 @@ CONFIDENCE = {
     "unresolved": 0.0,
 }
 _WORD = re.compile(r"[\w’'-]+")
+_LOWER_WORDS = re.compile(r"(?:[a-zà-öø-ÿ’'-]+\s+){1,5}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,8 +141,10 @@ def _according_to(text: str, start: int, end: int, data: Any, candidates: Sequen
             if any(window.lower().startswith(n, m.start()) for n in data.NOT_A_SOURCE):
                 continue
             named = _speaking(candidates, start + m.end(), end, text)
-            # the source follows the phrase at once ("selon eux, Musk …" names no source)
-            if named and named[0].start - (start + m.end()) <= 3:
+            # The source follows the phrase, at once or after lower-case words ("according to a
+            # statement from OpenAI"); "selon eux, Musk …" names no source.
+            gap = text[start + m.end() : named[0].start] if named else ""
+            if named and (len(gap) <= 3 or _LOWER_WORDS.fullmatch(gap)):
                 return _Cue(_source(text, named[0], end, candidates), m.group().strip(), "according-to")
     return None
 

@@ -53,6 +53,7 @@ def test_quote_offsets_index_the_article_text():
         ("Elon Musk était furieux. « C'est une honte », a-t-il lancé.", "fr", "Elon Musk", "pronoun"),
         ("D'après Elon Musk, l'offre reste « sur la table ».", "fr", "Elon Musk", "name"),
         ("« Jamais de la vie », déclara Elon Musk devant la presse.", "fr", "Elon Musk", "name"),
+        ('The offer is "a sham," according to a statement from OpenAI.', "en", "OpenAI", "name"),
         ("Jane Doe, an analyst, was asked. “Nobody expected it,” Doe said.", "en", "Jane Doe", "surname"),
         ("OpenAI sued Musk in April. “He never stopped,” the lawsuit says.", "en", "OpenAI", "document"),
     ],
