@@ -2,6 +2,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from analysis.actors import load_actors
 from analysis.evaluation import quote_report
@@ -82,3 +84,42 @@ def test_unattributed_quote_stays_unresolved_never_guessed():
 
 def test_other_language_article_uses_english_rules_without_crashing():
     assert direct('Der Chef sagte: "Nein danke, wirklich nicht."', "de")[0].quote == "Nein danke, wirklich nicht."
+
+
+PIECES = [
+    "Musk",
+    "Altman",
+    "said",
+    "a déclaré",
+    ", a-t-il dit",
+    "selon",
+    "according to",
+    "he",
+    "il",
+    ":",
+    ",",
+    ".",
+    " ",
+    "\n\n",
+    "«",
+    "»",
+    "“",
+    "”",
+    '"',
+    "'",
+    "’",
+    "the lawsuit",
+    "la plainte",
+    "Jane Doe",
+    "x",
+]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=60), st.sampled_from(["en", "fr", "de"]))
+def test_extract_quotes_never_crashes_and_offsets_hold(pieces, language):
+    text = " ".join(pieces)
+    for quote in extract_quotes(text, language, actors=load_actors()):
+        assert text[quote.start : quote.end] == quote.quote
+        assert quote.kind in ("direct", "scare") and 0.0 <= quote.confidence <= 1.0
+        assert quote.speaker is None or quote.resolution != "unresolved"
