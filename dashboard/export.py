@@ -90,9 +90,26 @@ class PngExporter:
                 self._started = False
 
 
-def chart_png(chart: Chart, exporter: PngExporter, filters: str) -> bytes:
+def captioned_image(png: bytes, title: str, filters: str) -> bytes:
+    """A ready image (the word cloud) with a band on top naming the chart and the active filters."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    image = Image.open(io.BytesIO(png)).convert("RGB")
+    band = 56
+    out = Image.new("RGB", (image.width, image.height + band), "white")
+    out.paste(image, (0, band))
+    draw = ImageDraw.Draw(out)
+    draw.text((10, 6), title, fill="#2c3e50", font=ImageFont.load_default(size=20))
+    draw.text((10, 32), filters, fill="#7f8c8d", font=ImageFont.load_default(size=13))
+    buffer = io.BytesIO()
+    out.save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+def chart_png(chart: Chart, exporter: PngExporter | None, filters: str) -> bytes:
+    """The chart as a PNG file, titled and captioned with the active filters."""
     if chart.image is not None:
-        return chart.image
+        return captioned_image(chart.image, chart.title, filters)
     return exporter.png(with_caption(chart.figure, chart.title, filters))
 
 

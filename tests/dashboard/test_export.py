@@ -5,7 +5,16 @@ import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
-from dashboard.export import Chart, PngExporter, browser_path, csv_bytes, with_caption, wordcloud_png, zip_bytes
+from dashboard.export import (
+    Chart,
+    PngExporter,
+    browser_path,
+    chart_png,
+    csv_bytes,
+    with_caption,
+    wordcloud_png,
+    zip_bytes,
+)
 
 
 def chart():
@@ -25,8 +34,13 @@ def test_caption_carries_title_and_filters_and_leaves_original():
     assert original.layout.title.text is None
 
 
-def test_wordcloud_is_a_png():
-    assert wordcloud_png({"musk": 10, "altman": 7, "OpenAI": 5}).startswith(b"\x89PNG\r\n\x1a\n")
+def test_wordcloud_is_a_png_and_its_download_carries_a_caption_band():
+    png = wordcloud_png({"musk": 10, "altman": 7, "OpenAI": 5})
+    assert png.startswith(b"\x89PNG\r\n\x1a\n")
+    cloud = Chart("word-cloud", "Word cloud", None, pd.DataFrame({"term": ["musk"]}), image=png)
+    download = chart_png(cloud, None, "languages: fr")
+    height = int.from_bytes(png[20:24], "big")
+    assert int.from_bytes(download[20:24], "big") == height + 56
 
 
 def test_zip_without_browser_holds_csv_and_readme():
