@@ -100,7 +100,9 @@ def captioned_image(png: bytes, title: str, filters: str) -> bytes:
     out.paste(image, (0, band))
     draw = ImageDraw.Draw(out)
     draw.text((10, 6), title, fill="#2c3e50", font=ImageFont.load_default(size=20))
-    draw.text((10, 32), filters, fill="#7f8c8d", font=ImageFont.load_default(size=13))
+    # PIL's bundled font lacks a few typographic signs: spell them in ASCII.
+    plain = filters.translate(str.maketrans({"→": "->", "…": "...", "“": '"', "”": '"'}))
+    draw.text((10, 32), plain, fill="#7f8c8d", font=ImageFont.load_default(size=13))
     buffer = io.BytesIO()
     out.save(buffer, format="PNG")
     return buffer.getvalue()
