@@ -33,7 +33,7 @@ from analysis.stopwords import stop_words
 from analysis.text import sentence_spans
 
 NEGATIVE, NEUTRAL, POSITIVE = "negative", "neutral", "positive"
-VERSION = "tone-1"  # bump when the method, lexicons or thresholds change: stored scores are recomputed
+VERSION = "tone-2"  # bump when the method, lexicons or thresholds change: stored scores are recomputed
 LABELS = (NEGATIVE, NEUTRAL, POSITIVE)
 
 

@@ -39,6 +39,13 @@ CONFLICT = {
     "allegation": -0.8,
     "allegations": -0.8,
     "claims": -0.3,
+    # arguing is what parties do in court: mild, not the general lexicon's quarrel
+    "argue": -0.4,
+    "argued": -0.4,
+    "argues": -0.4,
+    "arguing": -0.4,
+    "argument": -0.4,
+    "arguments": -0.4,
     "breach": -1.6,
     "breached": -1.6,
     "breaches": -1.6,

@@ -21,6 +21,8 @@ CONFLICT = {
     "plaintes": -1.4,
     "poursuites": -1.2,
     "litige": -1.2,
+    # « poursuivre » continues as often as it sues: mild
+    "poursuivre": -0.6,
     "contentieux": -1.2,
     "attaquer": -1.6,
     "attaque": -1.6,
