@@ -181,13 +181,20 @@ def build_new_store(store: Store) -> None:
 
 
 def stale_coverage(folder: Path = COVERAGE_DIR) -> dict[str, tuple[str, str]]:
-    """Analysers whose bundled results are older than the code: name -> (bundled, current)."""
+    """Analysers whose bundled results are older than the code: name -> (bundled, current).
+
+    Which spaCy models are installed is left out of the comparison: that is the machine, not
+    the code (a store recomputes what it can when a model arrives)."""
     manifest = read_manifest(folder)
     if manifest is None:
         return {}
+
+    def code(version: str) -> str:
+        return version.rsplit("|", 1)[0] if version.count("|") >= 2 else version
+
     current = current_versions()
     return {
         name: (manifest["versions"].get(name, "none"), version)
         for name, version in current.items()
-        if manifest["versions"].get(name) != version
+        if code(manifest["versions"].get(name, "none")) != code(version)
     }

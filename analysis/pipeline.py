@@ -15,7 +15,7 @@ from analysis import quotes as quotes_mod
 from analysis import sentiment as sentiment_mod
 from analysis.actors import ActorIndex, Mention, load_actors
 from analysis.keywords import term_counts
-from analysis.lang import LANGUAGES
+from analysis.lang import LANGUAGES, data_digest
 from analysis.nlp import EntityFinder, entity_finder, model_version
 from analysis.quotes import Quote, extract_quotes
 from analysis.sentiment import Analyzers, Tone, load_analyzers, score_text
@@ -41,10 +41,10 @@ def analyser_versions(actors: ActorIndex, *, use_models: bool = True) -> dict[st
     """Each analyser's version: code, data and, for quotes, the spaCy models in use."""
     models = ",".join(model_version(code) for code in LANGUAGES) if use_models else "no-model"
     return {
-        "tone": sentiment_mod.VERSION,
+        "tone": sentiment_mod.tone_version(),
         "actors": actors.version,
-        "keywords": keywords_mod.VERSION,
-        "quotes": f"{quotes_mod.VERSION}|{actors.version}|{models}",
+        "keywords": f"{keywords_mod.VERSION}:{data_digest('ELISIONS', 'ACRONYMS')}",
+        "quotes": f"{quotes_mod.VERSION}:{data_digest(*quotes_mod.LANGUAGE_DATA)}|{actors.version}|{models}",
     }
 
 

@@ -34,6 +34,21 @@ from analysis.text import paragraph_spans, sentence_spans
 from corpus.text import normalise_newlines
 
 VERSION = "quotes-2"
+# The language data the extractor reads (its version follows their content).
+LANGUAGE_DATA = (
+    "REPORTING_VERBS",
+    "REPORTING_PHRASES",
+    "ACCORDING_TO",
+    "NOT_A_SOURCE",
+    "SUBJECT_PRONOUNS",
+    "DOCUMENT_NOUNS",
+    "COMPANY_NOUNS",
+    "SUE_WORDS",
+    "AFTER_FILLERS",
+    "PARTICIPLE_ENDINGS",
+    "INCISE",
+    "ABBREVIATIONS",
+)
 SHORT_WORDS = 3
 CONFIDENCE = {
     "name": 0.95,

@@ -28,7 +28,7 @@ from types import ModuleType
 
 from vaderSentiment.vaderSentiment import BOOSTER_DICT, SentimentIntensityAnalyzer, SentiText
 
-from analysis.lang import LANGUAGES, fr
+from analysis.lang import LANGUAGES, data_digest, fr
 from analysis.stopwords import stop_words
 from analysis.text import sentence_spans
 
@@ -243,6 +243,25 @@ def build_scorer(data: ModuleType, base: Mapping[str, float], options: ToneOptio
     analyzer = NewsVader()
     analyzer.lexicon = news_lexicon(base, data, stop=stop, options=options)
     return Scorer(analyzer, SentenceReader(data, analyzer.lexicon, stop, options), options)
+
+
+def tone_version() -> str:
+    """VERSION plus a hash of everything that decides a score: the news layers, the engine words,
+    the base French lexicon file, the default options and thresholds."""
+    extra = fr.BASE_LEXICON_FILE.read_bytes() + repr((ToneOptions(), Thresholds())).encode()
+    names = (
+        "SENTIMENT_LEXICON",
+        "PHRASES",
+        "PROCEDURAL",
+        "ENGINE_WORDS",
+        "DROPPED_WORDS",
+        "ELISIONS",
+        "SUFFIX_RULES",
+        "MIN_STEM",
+        "ABBREVIATIONS",
+        "MARKERS",
+    )
+    return f"{VERSION}:{data_digest(*names, extra=extra)}"
 
 
 def base_lexicon(code: str) -> dict[str, float]:
