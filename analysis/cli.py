@@ -192,7 +192,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
 
 def cmd_build_coverage(args: argparse.Namespace) -> int:
-    manifest = build_coverage(args.articles, Path(args.out), workers=args.workers)
+    manifest = build_coverage(args.articles, Path(args.out), workers=args.workers, progress=ProgressBar("building"))
     if args.json:
         _print_json(manifest)
     else:

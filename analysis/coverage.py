@@ -15,7 +15,7 @@ import datetime as dt
 import json
 import shutil
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +28,13 @@ from corpus.spreadsheet import read_safe_csv, write_safe_csv
 from corpus.store import Store
 
 COVERAGE_DIR = DATA_DIR / "coverage"
+Progress = Callable[[int, int, str], None]
+
+
+def _quiet(done: int, total: int, label: str) -> None:
+    return None
+
+
 ARTICLE_FIELDS = (
     "id",
     "url",
@@ -52,7 +59,9 @@ FILES = {
 MANIFEST = "manifest.json"
 
 
-def build_coverage(sources: Sequence[str], out: Path, *, workers: int = 1) -> dict[str, Any]:
+def build_coverage(
+    sources: Sequence[str], out: Path, *, workers: int = 1, progress: Progress | None = None
+) -> dict[str, Any]:
     """Analyse the sources in a temporary store and write the coverage files to `out`.
 
     Returns the manifest. Files are written to a temporary folder first and
@@ -60,8 +69,8 @@ def build_coverage(sources: Sequence[str], out: Path, *, workers: int = 1) -> di
     """
     with tempfile.TemporaryDirectory() as tmp:
         with Store(Path(tmp) / "build.duckdb") as store:
-            report = ingest(store, sources)
-            analyze_store(store, workers=workers)
+            report = ingest(store, sources, store_progress=progress or _quiet)
+            analyze_store(store, workers=workers, progress=progress)
             staging = Path(tmp) / "coverage"
             staging.mkdir()
             manifest = _export(store, staging, report)

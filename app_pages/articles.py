@@ -8,7 +8,7 @@ st.title("Articles")
 ui.require_articles(filters)
 articles = ui.query("article_list", filters)
 st.caption(f"{len(articles)} article(s); select one to read it.")
-picked = st.dataframe(
+picked = ui.table(
     articles,
     hide_index=True,
     on_select="rerun",

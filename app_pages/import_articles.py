@@ -25,7 +25,7 @@ if st.button("Import", type="primary", disabled=not files and not urls.strip()):
         f"Added {summary['added']}, duplicates {summary['duplicates']}, failed {summary['failed']}, "
         f"skipped {summary['skipped']}; analysed {analysed} article(s). The charts include them now."
     )
-    st.dataframe(
+    ui.table(
         [
             {
                 "item": i["where"],

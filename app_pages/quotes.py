@@ -18,11 +18,11 @@ speakers = ui.query("top_speakers", filters, n=50)
 speaker = right.selectbox("Speaker", ["anyone", *speakers["speaker"]], key="q_speaker")
 found = ui.query("quote_search", filters, text=text.strip(), speaker=None if speaker == "anyone" else speaker)
 st.caption(f"{len(found)} quote(s)")
-st.dataframe(found, hide_index=True, column_config={"url": st.column_config.LinkColumn("url")})
+ui.table(found, hide_index=True, column_config={"url": st.column_config.LinkColumn("url")})
 
 st.subheader("Quotes carried by several outlets")
 shared = ui.query("shared_quotes", filters)
 if shared.empty:
     st.caption("No quote of this selection was carried by two outlets or more.")
 else:
-    st.dataframe(shared, hide_index=True)
+    ui.table(shared, hide_index=True)

@@ -115,15 +115,20 @@ def chart_png(chart: Chart, exporter: PngExporter | None, filters: str) -> bytes
     return exporter.png(with_caption(chart.figure, chart.title, filters))
 
 
-def csv_bytes(frame: pd.DataFrame) -> bytes:
-    """The data as CSV (UTF-8 with BOM for spreadsheets); no text cell starts a formula."""
+def safe_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    """A copy in which no text cell starts a spreadsheet formula (prefixed with an apostrophe)."""
     safe = frame.copy()
     for column in safe.columns:
         if safe[column].dtype == object or pd.api.types.is_string_dtype(safe[column]):
             safe[column] = safe[column].map(
                 lambda v: "'" + v if isinstance(v, str) and v.startswith(FORMULA_START) else v
             )
-    return safe.to_csv(index=False).encode("utf-8-sig")
+    return safe
+
+
+def csv_bytes(frame: pd.DataFrame) -> bytes:
+    """The data as CSV (UTF-8 with BOM for spreadsheets); no text cell starts a formula."""
+    return safe_frame(frame).to_csv(index=False).encode("utf-8-sig")
 
 
 def zip_bytes(charts: Sequence[Chart], exporter: PngExporter | None, filters: str) -> bytes:

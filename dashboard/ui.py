@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+import pandas as pd
 import streamlit as st
 
 from analysis.results import open_analyzed_store
@@ -18,7 +19,7 @@ from corpus.errors import CorpusError
 from corpus.ingest import default_store_path
 from corpus.store import Store
 from dashboard import data, views
-from dashboard.export import Chart, PngExporter, browser_path, chart_png, csv_bytes, slug, zip_bytes
+from dashboard.export import Chart, PngExporter, browser_path, chart_png, csv_bytes, safe_frame, slug, zip_bytes
 from dashboard.filters import Filters, to_selection
 
 FILTERS_KEY = "filters"
@@ -180,6 +181,11 @@ def zip_button(page: str, charts: list[Chart], filters: Filters) -> None:
         key=f"zip-{page}",
         on_click="ignore",
     )
+
+
+def table(frame: Any, **kwargs: Any) -> Any:
+    """st.dataframe of a frame made safe for spreadsheets: its own CSV download is safe too."""
+    return st.dataframe(safe_frame(frame if hasattr(frame, "columns") else pd.DataFrame(frame)), **kwargs)
 
 
 def browser_note() -> None:
