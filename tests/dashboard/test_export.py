@@ -62,3 +62,12 @@ def test_png_export_through_warm_chromium():
         assert int.from_bytes(image[16:20], "big") == 640 and int.from_bytes(image[20:24], "big") == 360
     archive = zipfile.ZipFile(io.BytesIO(zip_bytes([chart()], PngExporter(), "all")))
     assert "01-bars.png" in archive.namelist()
+
+
+def test_safe_frame_keeps_numbers_and_neutralises_text_formulas():
+    from dashboard.export import safe_frame
+
+    frame = pd.DataFrame({"title": ["=1+1", "@x", "ok"], "n": [-1, 2, 3]})
+    safe = safe_frame(frame)
+    assert list(safe["title"]) == ["'=1+1", "'@x", "ok"] and list(safe["n"]) == [-1, 2, 3]
+    assert list(frame["title"]) == ["=1+1", "@x", "ok"]  # the original is left alone
