@@ -121,7 +121,7 @@ def read_manifest(folder: Path = COVERAGE_DIR) -> dict[str, Any] | None:
     return json.loads(path.read_text(encoding="utf-8")) if path.exists() else None
 
 
-def _typed(table: str, column: str, value: str) -> Any:
+def _typed(column: str, value: str) -> Any:
     if value == "":
         return None
     kind = _TYPES.get(column)
@@ -161,7 +161,7 @@ def load_coverage(store: Store, folder: Path = COVERAGE_DIR) -> ImportReport | N
         for table, name in FILES.items():
             columns = RESULT_COLUMNS[table]
             rows = [
-                (hashes[row["article_id"]], *(_typed(table, c, row[c]) for c in columns[1:]))
+                (hashes[row["article_id"]], *(_typed(c, row[c]) for c in columns[1:]))
                 for row in read_safe_csv(folder / name)
                 if row["article_id"] in hashes
             ]

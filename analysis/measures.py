@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from analysis.actors import load_actors
 from analysis.keywords import log_odds
 from analysis.quote_groups import Occurrence, group_quotes
 from corpus.store import Store
@@ -59,8 +60,6 @@ def actor_tone(store: Store, selection: Selection = ALL) -> pd.DataFrame:
     """Tone around each actor: columns actor, paragraphs, mean_compound, share_negative,
     and the same three restricted to paragraphs that do not mention the actor's rival
     (`*_without_rival`; equal to the others for actors without a rival)."""
-    from analysis.actors import load_actors
-
     rivals = pd.DataFrame([(a.name, a.rival) for a in load_actors().actors.values()], columns=["actor", "rival"])
     where, params = selection.where()
     store.con.register("actor_rivals", rivals)

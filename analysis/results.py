@@ -19,6 +19,7 @@ from typing import Any
 
 import pyarrow as pa
 
+from analysis.actors import load_actors
 from analysis.pipeline import ANALYSERS, ArticleAnalysis, Models, analyser_versions, analyze_text, load_models
 from corpus.ingest import open_store
 from corpus.store import Store
@@ -314,8 +315,6 @@ def analyze_store(
 def current_versions() -> dict[str, str]:
     """Each analyser's version, without loading the scorers or spaCy (the models' own versions are read
     from their package metadata)."""
-    from analysis.actors import load_actors
-
     return analyser_versions(load_actors())
 
 

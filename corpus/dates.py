@@ -13,8 +13,6 @@ import unicodedata
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-PRECISIONS = ("year", "month", "day", "minute", "second")
-
 MONTHS = {
     # English
     "january": 1,

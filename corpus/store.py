@@ -20,6 +20,7 @@ import numpy as np
 import pyarrow as pa
 
 from corpus import dedup
+from corpus.dates import parse_published
 from corpus.errors import StoreBusyError, StoreError
 from corpus.models import (
     ADDED,
@@ -32,6 +33,7 @@ from corpus.models import (
     ImportReport,
 )
 from corpus.schema import ARTICLE_COLUMNS, DDL, MIGRATIONS, SCHEMA_VERSION
+from corpus.urls import canonical_url
 
 Progress = Callable[[int, int, str], None]
 MAX_COMPARED_PER_GROUP = 4
@@ -236,9 +238,6 @@ class Store:
         in one transaction. Each row: id, url, outlet, title, author, published (text at its
         precision), language, word_count, content_hash, duplicate_of. Rows whose id, URL or
         content hash the store holds already are duplicates."""
-        from corpus.dates import parse_published
-        from corpus.urls import canonical_url
-
         known = self.con.execute("SELECT id, canonical_url, content_hash FROM articles").fetchall()
         seen = {value for row in known for value in row if value}
         items: list[ImportItem] = []

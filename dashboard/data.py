@@ -18,6 +18,7 @@ from analysis.measures import Selection
 from corpus.dates import parse_published
 from corpus.ingest import DATA_DIR
 from corpus.store import Store
+from dashboard.filters import like_pattern
 
 FREQS = ("day", "week", "month")
 PRECISE_ENOUGH = {
@@ -280,7 +281,7 @@ def quote_search(
     extra, extra_params = "", []
     if text:
         extra += " AND q.quote ILIKE ? ESCAPE '\\'"
-        extra_params.append("%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
+        extra_params.append(like_pattern(text))
     if speaker:
         extra += " AND q.speaker = ?"
         extra_params.append(speaker)

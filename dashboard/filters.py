@@ -91,11 +91,16 @@ class Filters:
         return " · ".join(parts) or "all articles"
 
 
+def like_pattern(text: str) -> str:
+    """An ILIKE pattern (with ESCAPE '\\') matching `text` anywhere, its % and _ taken literally."""
+    return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
 def to_selection(store: Store, filters: Filters) -> Selection:
     """The Selection of the filters, with keyword and actors resolved to article ids."""
     ids: set[str] | None = None
     if filters.keyword:
-        pattern = "%" + filters.keyword.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        pattern = like_pattern(filters.keyword)
         rows = store.con.execute(
             """SELECT a.id FROM articles a WHERE a.title ILIKE ? ESCAPE '\\' OR a.text ILIKE ? ESCAPE '\\'
                OR EXISTS (SELECT 1 FROM quotes q WHERE q.content_hash = a.content_hash

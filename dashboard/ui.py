@@ -9,6 +9,7 @@ loaded once per process.
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from typing import Any
 
 import pandas as pd
@@ -35,10 +36,18 @@ def png_exporter() -> PngExporter:
     return PngExporter()
 
 
+_THREAD = threading.local()
+
+
 def store() -> Store:
-    """A cursor on the process's store; stops the page with a message when it cannot be opened."""
+    """This thread's cursor on the process's store (made once per thread, not per query); stops the
+    page with a message when the store cannot be opened."""
     try:
-        return _store(str(default_store_path())).cursor()
+        shared = _store(str(default_store_path()))
+        cursor = getattr(_THREAD, "cursor", None)
+        if cursor is None or getattr(_THREAD, "shared", None) is not shared:
+            _THREAD.cursor, _THREAD.shared = shared.cursor(), shared
+        return _THREAD.cursor
     except CorpusError as exc:
         st.error(f"The corpus store could not be opened: {exc}")
         st.stop()

@@ -12,7 +12,7 @@ from dataclasses import replace
 
 import pandas as pd
 
-from analysis.measures import Selection, distinctive_terms, shared_quotes, term_totals, terms_over_time
+from analysis.measures import Selection, distinctive_terms, term_totals, terms_over_time
 from corpus.store import Store
 from dashboard import charts, data
 from dashboard.export import Chart, wordcloud_png
@@ -169,10 +169,6 @@ def keyword_charts(
             )
         )
     return out
-
-
-def shared_quote_table(store: Store, sel: Selection) -> pd.DataFrame:
-    return shared_quotes(store, sel)
 
 
 PAGE_CHARTS: dict[str, Callable[[Store, Selection], list[Chart]]] = {
