@@ -103,9 +103,40 @@ class ActorIndex:
             found.append(Mention(actor, written, match.start(), match.end(), by))
         return found
 
+    def match_name(self, written: str) -> str | None:
+        """The actor a person name stands for when written another way: hyphens, case, or one
+        letter off in a long word ("Gonzalez-Rogers", "Gonzalez Rodgers"); None when none fits."""
+        words = _name_key(written)
+        if not words:
+            return None
+        for actor in self.actors.values():
+            for alias in actor.aliases:
+                key = _name_key(alias)
+                if (
+                    len(key) == len(words)
+                    and len(key) >= 2
+                    and all(a == b or (len(a) >= 5 and _one_edit(a, b)) for a, b in zip(key, words, strict=True))
+                ):
+                    return actor.name
+        return None
+
     def rival_of(self, name: str) -> str | None:
         actor = self.actors.get(name)
         return actor.rival if actor else None
+
+
+def _name_key(name: str) -> tuple[str, ...]:
+    return tuple(re.sub(r"[-‐’'.]", " ", name).casefold().split())
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether two words differ by at most one inserted, deleted or replaced letter."""
+    if abs(len(a) - len(b)) > 1:
+        return False
+    i = 0
+    while i < min(len(a), len(b)) and a[i] == b[i]:
+        i += 1
+    return a[i + 1 :] == b[i + 1 :] or a[i:] == b[i + 1 :] or a[i + 1 :] == b[i:]
 
 
 def parse_actors(text: str, *, where: str = "actors file") -> list[Actor]:

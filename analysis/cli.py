@@ -18,16 +18,18 @@ from typing import Any
 
 from analysis.coverage import build_coverage, build_new_store
 from analysis.evaluation import (
+    format_cross_validation,
     format_label_report,
     format_quote_report,
     load_gold,
+    quote_cross_validation,
     quote_report,
     sentiment_pairs,
     sentiment_report,
 )
 from analysis.pipeline import analyze_text, load_models
 from analysis.progress import ProgressBar
-from analysis.quotes import Quote, extract_quotes
+from analysis.quotes import SHORT_WORDS, SHORT_WORDS_GRID, Quote, extract_quotes
 from analysis.results import analyze_store, default_workers
 from corpus.errors import CorpusError
 from corpus.ingest import STORE_ENV, default_store_path, ingest, open_store, read_sources
@@ -146,15 +148,22 @@ def cmd_sentiment(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _quotes_of(articles: Sequence[Article], *, use_models: bool = True) -> list[Quote]:
+def _quotes_of(articles: Sequence[Article], *, use_models: bool = True, short_words: int = SHORT_WORDS) -> list[Quote]:
     models = load_models()
     bar = ProgressBar("quotes")
     found: list[Quote] = []
     for done, article in enumerate(articles, start=1):
         entities = models.entities.get(article.language) if use_models else None
+        subjects = models.subjects.get(article.language) if use_models else None
         found.extend(
             extract_quotes(
-                article.text, article.language, actors=models.actors, article_id=article.id, entities=entities
+                article.text,
+                article.language,
+                actors=models.actors,
+                article_id=article.id,
+                entities=entities,
+                subject_of=subjects,
+                short_words=short_words,
             )
         )
         bar(done, len(articles), article.id)
@@ -168,26 +177,46 @@ def cmd_quotes(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _eval_inputs(files: Sequence[str]) -> tuple[dict[str, Article], list[dict[str, Any]]]:
+    """Articles and gold from ARTICLES.jsonl GOLD.jsonl pairs (several sets evaluate as one)."""
+    if len(files) % 2:
+        raise CorpusError("eval: give the files in pairs, ARTICLES.jsonl GOLD.jsonl [ARTICLES.jsonl GOLD.jsonl …]")
+    articles: dict[str, Article] = {}
+    gold: list[dict[str, Any]] = []
+    for articles_file, gold_file in zip(files[::2], files[1::2], strict=True):
+        articles.update({a.id: a for a in _articles_from_files([articles_file])})
+        gold.extend(load_gold(Path(gold_file)))
+    return articles, gold
+
+
 def cmd_eval(args: argparse.Namespace) -> int:
-    articles = {a.id: a for a in _articles_from_files([args.articles])}
-    gold = load_gold(Path(args.gold))
+    articles, gold = _eval_inputs(args.files)
     if args.task == "quotes":
-        predicted = [
-            q.as_dict() for q in _quotes_of(list(articles.values()), use_models=args.models) if q.kind == "direct"
-        ]
-        report = quote_report(predicted, gold, {a.id: a.language for a in articles.values()})
+        languages = {a.id: a.language for a in articles.values()}
+
+        def predict(short_words: int) -> list[dict[str, Any]]:
+            found = _quotes_of(list(articles.values()), use_models=args.models, short_words=short_words)
+            return [q.as_dict() for q in found if q.kind == "direct"]
+
+        report = quote_report(predict(SHORT_WORDS), gold, languages)
+        cv = (
+            quote_cross_validation(predict, SHORT_WORDS_GRID, gold, languages, folds=args.folds) if args.folds else None
+        )
         if args.json:
-            _print_json(report)
+            _print_json({"in_sample": report, "cross_validation": cv})
         else:
+            print("in-sample (the rules were developed on these articles):")
             print(format_quote_report(report))
+            if cv is not None:
+                print(format_cross_validation(cv, option_name="short_words"))
         return EXIT_OK
     if args.task == "sentiment":
         rows = sentiment_pairs(articles, gold, analyzers=load_models().analyzers)
-        report = sentiment_report(rows)
+        sentiment = sentiment_report(rows)
         if args.json:
-            _print_json({language: scores.as_dict() for language, scores in report.items()})
+            _print_json({language: scores.as_dict() for language, scores in sentiment.items()})
         else:
-            print(format_label_report(report))
+            print(format_label_report(sentiment))
     return EXIT_OK
 
 
@@ -311,8 +340,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = commands.add_parser("eval", help="agreement with hand-labelled gold")
     p.add_argument("task", choices=["sentiment", "quotes"])
     p.add_argument("--no-models", dest="models", action="store_false", help="quotes: without spaCy models")
-    p.add_argument("articles", metavar="ARTICLES.jsonl")
-    p.add_argument("gold", metavar="GOLD.jsonl")
+    p.add_argument("files", nargs="+", metavar="FILE", help="ARTICLES.jsonl GOLD.jsonl, one pair per set")
+    p.add_argument("--folds", type=int, default=0, help="quotes: also k-fold cross-validation by article (e.g. 5)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(run=cmd_eval)
     return parser

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -217,4 +218,87 @@ def format_quote_report(report: Mapping[str, Mapping[str, Any]]) -> str:
                     f"    {difficulty:<8} gold {d['gold']:>3}  recall {d['recall']:.3f}  "
                     f"speaker accuracy {d['speaker_accuracy']:.3f} (n={d['speaker_n']})"
                 )
+    return "\n".join(lines)
+
+
+# -- cross-validation ----------------------------------------------------------------
+
+QUOTE_MEASURES = ("precision", "recall", "speaker_accuracy")
+
+
+def article_folds(languages: Mapping[str, str], k: int) -> list[set[str]]:
+    """k folds of article ids, each language dealt round-robin in a fixed pseudo-random order
+    (a hash of the id), so every fold holds both languages and the split never changes."""
+    if k < 2:
+        raise InputError(f"--folds {k}", "cross-validation needs at least 2 folds")
+    folds: list[set[str]] = [set() for _ in range(k)]
+    position = 0
+    for language in sorted(set(languages.values())):
+        ids = sorted(
+            (i for i, lang in languages.items() if lang == language),
+            key=lambda i: hashlib.sha1(i.encode()).hexdigest(),
+        )
+        for article_id in ids:
+            folds[position % k].add(article_id)
+            position += 1
+    return folds
+
+
+def _quote_score(report: Mapping[str, Mapping[str, Any]]) -> float:
+    """What fitting maximises: the mean of precision, recall and speaker accuracy per language."""
+    rows = [row for language, row in report.items() if language != "all"]
+    return sum(row[m] for row in rows for m in QUOTE_MEASURES) / max(1, len(rows) * len(QUOTE_MEASURES))
+
+
+def quote_cross_validation(
+    predict: Callable[[Any], Sequence[Mapping[str, Any]]],
+    grid: Sequence[Any],
+    gold: Sequence[Mapping[str, Any]],
+    languages: Mapping[str, str],
+    *,
+    folds: int = 5,
+) -> dict[str, Any]:
+    """Article-level k-fold cross-validation of the quote extractor.
+
+    `predict(option)`: the direct quotes of every article with one value of the fitted option
+    (`grid` holds the values tried). For each fold the option is chosen on the other folds'
+    gold and scored on the held-out fold; the result holds each fold's figures, their mean per
+    language, and the option fitted on all articles (what the product ships)."""
+    predictions = {option: list(predict(option)) for option in grid}
+
+    def report(option: Any, ids: set[str]) -> dict[str, dict[str, Any]]:
+        preds = [p for p in predictions[option] if p["article_id"] in ids]
+        golds = [g for g in gold if g["article_id"] in ids]
+        return quote_report(preds, golds, {i: languages[i] for i in ids})
+
+    every = set(languages)
+    results = []
+    for held_out in article_folds(languages, folds):
+        train = every - held_out
+        chosen = max(grid, key=lambda option: _quote_score(report(option, train)))
+        results.append({"option": chosen, "report": report(chosen, held_out), "articles": len(held_out)})
+    mean: dict[str, dict[str, float]] = {}
+    for language in sorted({*languages.values(), "all"}):
+        rows = [r["report"][language] for r in results if language in r["report"]]
+        mean[language] = {m: sum(row[m] for row in rows) / len(rows) for m in QUOTE_MEASURES} if rows else {}
+    fitted = max(grid, key=lambda option: _quote_score(report(option, every)))
+    return {"folds": results, "mean": mean, "fitted_on_all": fitted}
+
+
+def format_cross_validation(cv: Mapping[str, Any], *, option_name: str) -> str:
+    lines = [f"{len(cv['folds'])}-fold cross-validation by article (held-out folds; {option_name} fitted per fold)"]
+    for i, fold in enumerate(cv["folds"], start=1):
+        row = fold["report"].get("all", {})
+        lines.append(
+            f"    fold {i}: {fold['articles']} articles, {option_name}={fold['option']}  "
+            f"P {row.get('precision', 0):.3f}  R {row.get('recall', 0):.3f}  "
+            f"speaker {row.get('speaker_accuracy', 0):.3f}"
+        )
+    for language, row in cv["mean"].items():
+        if row:
+            lines.append(
+                f"[{language}] held-out mean  precision {row['precision']:.3f}  recall {row['recall']:.3f}  "
+                f"speaker accuracy {row['speaker_accuracy']:.3f}"
+            )
+    lines.append(f"{option_name} fitted on all articles: {cv['fitted_on_all']}")
     return "\n".join(lines)

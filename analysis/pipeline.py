@@ -16,7 +16,7 @@ from analysis import sentiment as sentiment_mod
 from analysis.actors import ActorIndex, Mention, load_actors
 from analysis.keywords import term_counts
 from analysis.lang import LANGUAGES, data_digest
-from analysis.nlp import EntityFinder, entity_finder, model_version
+from analysis.nlp import EntityFinder, SubjectParser, entity_finder, model_version, subject_parser
 from analysis.quotes import Quote, extract_quotes
 from analysis.sentiment import Analyzers, Tone, load_analyzers, score_text
 from analysis.text import paragraph_language, paragraph_spans
@@ -32,6 +32,7 @@ class Models:
     analyzers: Analyzers
     actors: ActorIndex
     entities: Mapping[str, EntityFinder | None] = field(default_factory=dict)  # spaCy NER per language
+    subjects: Mapping[str, SubjectParser | None] = field(default_factory=dict)  # spaCy parser per language
 
     def versions(self) -> dict[str, str]:
         return analyser_versions(self.actors, use_models=bool(self.entities))
@@ -54,6 +55,7 @@ def load_models() -> Models:
         analyzers=load_analyzers(),
         actors=load_actors(),
         entities={code: entity_finder(code) for code in LANGUAGES},
+        subjects={code: subject_parser(code) for code in LANGUAGES},
     )
 
 
@@ -140,6 +142,7 @@ def analyze_text(
                 actors=models.actors,
                 article_id=article_id,
                 entities=models.entities.get(article_language),
+                subject_of=models.subjects.get(article_language),
             )
         )
     return ArticleAnalysis(frozen, summarise_tone(frozen), terms, quotes)

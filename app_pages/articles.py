@@ -40,7 +40,10 @@ if article_id:
     )
     if detail["url"]:
         st.link_button("Read at the source", detail["url"])
-    st.markdown("Legend: :orange-background[quote] and its speaker, :blue-background[actor], paragraph tone badge.")
+    st.markdown(
+        "Legend: :orange-background[quote] and its speaker, :blue-background[actor], paragraph tone badge; "
+        "hover the ? of a paragraph to see how each of its quotes was attributed."
+    )
     if detail["text"] is None:
         st.info(
             "The full text of this article is not bundled (coverage data): its figures are below; "
@@ -61,4 +64,6 @@ if article_id:
                     st.markdown(f":orange-background[{escape(quote)}] :orange[**— {escape(speaker or 'unresolved')}**]")
             else:
                 st.markdown(header)
-                st.markdown(highlighted(p["text"], p["quotes"], p["mentions"]))
+                # how each quote was attributed, on hover: plain text, escaped like the article
+                notes = "  \n".join(escape(note) for note in p["attributions"]) or None
+                st.markdown(highlighted(p["text"], p["quotes"], p["mentions"]), help=notes)

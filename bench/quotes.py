@@ -1,6 +1,9 @@
 """Quote extraction: the product against textacy's direct_quotations, and against a full spaCy parse.
 
-python bench/quotes.py [ARTICLES.jsonl GOLD.jsonl] [--repeat N]
+python bench/quotes.py [ARTICLES.jsonl GOLD.jsonl ...] [--repeat N] [--folds K]
+
+Default: dev + dev2 of ../shared (66 articles). Also prints the article-level k-fold
+cross-validation (held-out-fold means) beside the in-sample figures.
 
 Prints, per language, precision, recall and speaker accuracy of the product
 (with and without spaCy models) and of textacy 0.13 (when installed: it is not
@@ -21,9 +24,14 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from analysis.actors import load_actors  # noqa: E402
-from analysis.evaluation import load_gold, quote_report  # noqa: E402
-from analysis.nlp import entity_finder, model_installed, model_name  # noqa: E402
-from analysis.quotes import extract_quotes  # noqa: E402
+from analysis.evaluation import (  # noqa: E402
+    format_cross_validation,
+    load_gold,
+    quote_cross_validation,
+    quote_report,
+)
+from analysis.nlp import entity_finder, model_installed, model_name, subject_parser  # noqa: E402
+from analysis.quotes import SHORT_WORDS_GRID, extract_quotes  # noqa: E402
 from corpus.importers import iter_path  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
@@ -74,12 +82,25 @@ def textacy_quotes(articles, actors):
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("articles", nargs="?", type=Path, default=SHARED / "corpus" / "dev.jsonl")
-    parser.add_argument("gold", nargs="?", type=Path, default=SHARED / "gold" / "quotes-dev.jsonl")
+    parser.add_argument(
+        "files",
+        nargs="*",
+        type=Path,
+        default=[
+            SHARED / "corpus" / "dev.jsonl",
+            SHARED / "gold" / "quotes-dev.jsonl",
+            SHARED / "corpus" / "dev2.jsonl",
+            SHARED / "gold" / "quotes-dev2.jsonl",
+        ],
+        help="ARTICLES.jsonl GOLD.jsonl pairs",
+    )
     parser.add_argument("--repeat", type=int, default=5, help="passes over the articles for the timings")
+    parser.add_argument("--folds", type=int, default=5, help="k of the cross-validation by article")
     args = parser.parse_args()
-    articles = [c.article for c in iter_path(args.articles) if c.article]
-    gold = load_gold(args.gold)
+    if len(args.files) % 2:
+        parser.error("give the files in pairs: ARTICLES.jsonl GOLD.jsonl")
+    articles = [c.article for path in args.files[::2] for c in iter_path(path) if c.article]
+    gold = [g for path in args.files[1::2] for g in load_gold(path)]
     languages = {a.id: a.language for a in articles}
     words = sum(len(a.text.split()) for a in articles)
     actors = load_actors()
@@ -87,19 +108,32 @@ def main() -> None:
 
     for use_models in (False, True):
         finders = {a.language: entity_finder(a.language) if use_models else None for a in articles}
-        start = time.perf_counter()
-        for _ in range(args.repeat):
-            found = [
+        parsers = {a.language: subject_parser(a.language) if use_models else None for a in articles}
+
+        def run(short_words: int, finders=finders, parsers=parsers) -> list[dict]:
+            return [
                 q.as_dict()
                 for a in articles
                 for q in extract_quotes(
-                    a.text, a.language, actors=actors, article_id=a.id, entities=finders[a.language]
+                    a.text,
+                    a.language,
+                    actors=actors,
+                    article_id=a.id,
+                    entities=finders[a.language],
+                    subject_of=parsers[a.language],
+                    short_words=short_words,
                 )
                 if q.kind == "direct"
             ]
+
+        start = time.perf_counter()
+        for _ in range(args.repeat):
+            found = run(3)
         seconds = (time.perf_counter() - start) / args.repeat
-        label = "product, spaCy NER around quotes" if use_models else "product, no spaCy model"
-        show(label, quote_report(found, gold, languages), words, seconds)
+        label = "product, spaCy NER + parse where needed" if use_models else "product, no spaCy model"
+        show(label + " (in-sample)", quote_report(found, gold, languages), words, seconds)
+        cv = quote_cross_validation(run, SHORT_WORDS_GRID, gold, languages, folds=args.folds)
+        print("    " + format_cross_validation(cv, option_name="short_words").replace("\n", "\n    "))
 
     installed = [lang for lang in ("en", "fr") if model_installed(lang)]
     if installed:

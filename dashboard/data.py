@@ -382,6 +382,13 @@ def article_detail(store: Store, article_id: str) -> dict[str, Any] | None:
                     for q in quotes.itertuples()
                     if q.paragraph_index == p.paragraph_index
                 ],
+                "attributions": [
+                    attribution_note(
+                        q.quote, _none(q.speaker), _none(q.mention), _none(q.cue), q.step, q.resolution, q.confidence
+                    )
+                    for q in quotes.itertuples()
+                    if q.paragraph_index == p.paragraph_index
+                ],
                 "mentions": [
                     (m.start_char - p.start_char, m.end_char - p.start_char, m.actor)
                     for m in mentions.itertuples()
@@ -391,6 +398,40 @@ def article_detail(store: Store, article_id: str) -> dict[str, Any] | None:
         )
     article["paragraphs"] = out
     return article
+
+
+STEP_WORDS = {
+    "after": "cue after the quote",
+    "incise": "incise",
+    "before": "cue before the quote",
+    "colon": "colon after the speaker",
+    "possessive": "possessive and message before a colon",
+    "according-to": "according to / selon",
+    "passive": "passive agent",
+    "continuation": "continues the previous quote",
+    "none": "no cue",
+}
+
+
+def attribution_note(
+    quote: str,
+    speaker: str | None,
+    mention: str | None,
+    cue: str | None,
+    step: str,
+    resolution: str,
+    confidence: float,
+) -> str:
+    """How a quote was attributed, in plain words, for the analyst to check (shown on hover)."""
+    head = quote if len(quote) <= 60 else quote[:57] + "…"
+    parts = [STEP_WORDS.get(step, step)]
+    if cue:
+        parts.append(f"cue “{cue}”")
+    if mention:
+        parts.append(f"mention “{mention}”")
+    parts.append(f"resolved by {resolution}")
+    parts.append(f"confidence {float(confidence):.2f}")
+    return f"“{head}” — {speaker or 'unresolved'}: " + ", ".join(parts)
 
 
 def _none(value: Any) -> Any:

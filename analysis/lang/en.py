@@ -589,6 +589,12 @@ DOCUMENT_NOUNS = (
     "the letter",
     "the motion",
     "the court filing",
+    "the post",
+    "the blog post",
+    "the suit filed",
+    "the counterclaim",
+    "the brief",
+    "the petition",
 )
 COMPANY_NOUNS = ("the company", "the startup", "the firm", "the organization", "the organisation")
 # Verbs whose subject is the party a document speaks for ("xAI sued Apple": the lawsuit is xAI's).
@@ -614,6 +620,160 @@ AFTER_FILLERS = frozenset(
 NOT_A_SOURCE: tuple[str, ...] = ()
 PARTICIPLE_ENDINGS = ("ing",)  # "…, calling him a 'liar'": the main clause's subject speaks
 INCISE = None  # English has no inverted incise with a hyphenated pronoun
+
+# Reporting verbs by lemma: every regular form ("remark" -> remarks, remarked, remarking)
+# counts as a cue, so a form the articles we read never used is still found.
+# fmt: off
+REPORTING_LEMMAS = (
+    "accuse", "acknowledge", "add", "allege", "announce", "answer", "argue", "ask", "assert", "assure",
+    "blast", "boast", "brand", "caption", "characterize", "characterise", "charge", "claim", "comment",
+    "complain", "concede", "condemn", "confirm", "contend", "continue", "counter", "criticize",
+    "criticise", "declare", "decry", "demand", "deny", "deride", "describe", "dismiss", "emphasize",
+    "emphasise", "explain", "insist", "joke", "label", "lament", "liken", "maintain", "mock", "muse",
+    "nickname", "note", "observe", "post", "posit", "predict", "promise", "question", "quote",
+    "reassure", "recall", "recount", "reiterate", "remark", "reply", "respond", "retort", "reveal",
+    "ridicule", "slam", "state", "stress", "suggest", "taunt", "term", "testify", "threaten", "tweet",
+    "urge", "vow", "warn", "wonder",
+)
+# fmt: on
+# How a regular lemma inflects: (ending of the lemma, ending replaced, endings added).
+VERB_INFLECTIONS = (
+    ("ie", "ie", ("ies", "ied", "ying")),
+    ("y", "y", ("ies", "ied", "ying")),
+    ("e", "e", ("es", "ed", "ing", "e")),
+    ("", "", ("s", "es", "ed", "ing", "")),
+)
+# A name right after one of these is a complement ("the CEO of Microsoft", "told Musk"),
+# not the subject of the verb that follows.
+COMPLEMENT_WORDS = frozenset(
+    {
+        "of",
+        "for",
+        "to",
+        "with",
+        "at",
+        "from",
+        "against",
+        "about",
+        "on",
+        "in",
+        "into",
+        "than",
+        "over",
+        "between",
+        "like",
+        "toward",
+        "towards",
+        "versus",
+        "vs",
+        "told",
+        "tell",
+        "tells",
+        "asked",
+    }
+)
+# "filed by S", "qualifiée par S": the agent of a passive or of a document.
+AGENT_WORDS = ("by",)
+# Words that open a sentence or stand before a name without being part of it.
+NAME_PREFIX_WORDS = frozenset(
+    {
+        "the",
+        "but",
+        "and",
+        "in",
+        "on",
+        "at",
+        "as",
+        "when",
+        "after",
+        "before",
+        "while",
+        "if",
+        "with",
+        "for",
+        "from",
+        "by",
+        "to",
+        "of",
+        "per",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "judge",
+        "president",
+        "senator",
+        "chief",
+        "ceo",
+        "executive",
+        "lawyer",
+        "attorney",
+        "founder",
+        "billionaire",
+        "rival",
+        "justice",
+    }
+)
+# "his post read: …", "its statement said": a possessive and a message noun stand for the
+# possessor (gender from the determiner where it has one).
+POSSESSIVE_DETERMINERS = {"his": "m", "her": "f", "its": None, "their": None}
+MESSAGE_NOUNS = frozenset(
+    {
+        "post",
+        "message",
+        "reply",
+        "response",
+        "tweet",
+        "statement",
+        "answer",
+        "letter",
+        "email",
+        "e-mail",
+        "comment",
+        "comments",
+        "note",
+        "remarks",
+        "words",
+        "testimony",
+        "blog",
+    }
+)
+# Documents and spokespeople named with their owner ("Musk's lawsuit", "OpenAI's blog post",
+# "Musk's lawyers"): they speak for the owner.
+PROXY_NOUNS = frozenset(
+    {
+        "lawsuit",
+        "suit",
+        "complaint",
+        "filing",
+        "filings",
+        "countersuit",
+        "counterclaim",
+        "motion",
+        "statement",
+        "letter",
+        "post",
+        "blog",
+        "tweet",
+        "lawyer",
+        "lawyers",
+        "attorney",
+        "attorneys",
+        "spokesperson",
+        "spokesman",
+        "spokeswoman",
+        "camp",
+        "team",
+        "representative",
+        "representatives",
+        "account",
+        "brief",
+        "response",
+        "legal",
+    }
+)
+# "according to him": the pronoun after a source phrase, with its gender.
+OBJECT_PRONOUNS = {"him": "m", "her": "f"}
 
 # -- actors ---------------------------------------------------------------------
 ARTICLE_CONTRACTIONS: dict[str, tuple[str, ...]] = {}
@@ -666,3 +826,21 @@ MARKERS = frozenset(
 # -- keywords ---------------------------------------------------------------------
 # Written in capitals these are terms, not stop words ("US" is not "us").
 ACRONYMS = frozenset({"AI", "US", "UK", "EU", "X", "CEO", "SEC", "FTC"})
+
+# Short quotes: after a naming verb ("called him a “liar”", « qualifié d'« escroc » ») a short
+# quote is speech; right after a determiner without one ("an ‘open’ counterweight") it is a
+# scare quote.
+NAMING_LEMMAS = (
+    "call",
+    "brand",
+    "dub",
+    "label",
+    "nickname",
+    "term",
+    "liken",
+    "describe",
+    "characterize",
+    "characterise",
+    "refer",
+)
+SCARE_DETERMINERS = frozenset({"a", "an", "the", "this", "that", "its", "his", "her", "their", "so-called"})

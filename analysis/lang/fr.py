@@ -589,6 +589,12 @@ DOCUMENT_NOUNS = (
     "le communiqué",
     "la lettre",
     "la demande reconventionnelle",
+    "le dépôt",
+    "la publication",
+    "le message",
+    "la requête",
+    "la contre-plainte",
+    "le recours",
 )
 COMPANY_NOUNS = (
     "l'entreprise",
@@ -627,6 +633,158 @@ AFTER_FILLERS = frozenset(
 # Incises inside or after a quote: « …, a-t-il ajouté, … », « … », dit-elle.
 PARTICIPLE_ENDINGS = ("ant",)  # « …, affirmant que… »: the main clause's subject speaks
 INCISE = r"(?:a|avait|aurait)-t-(?P<p1>il|elle)\s+\w+|\w+-t-(?P<p2>il|elle)|\w+-(?P<p3>il|elle)\b"
+
+# Reporting verbs by lemma: every regular form of a first-group verb (présent, imparfait,
+# passé simple, participles, futur, conditionnel) counts as a cue.
+# fmt: off
+REPORTING_LEMMAS = (
+    "accuser", "affirmer", "ajouter", "alerter", "alléguer", "annoncer", "argumenter", "assurer",
+    "attaquer", "avouer", "blâmer", "clamer", "commenter", "confier", "confirmer", "considérer",
+    "contester", "critiquer", "déclarer", "demander", "dénoncer", "déplorer", "estimer", "évoquer",
+    "exclamer", "expliquer", "exprimer", "fustiger", "indiquer", "insister", "insulter", "interroger",
+    "ironiser", "juger", "lancer", "lâcher", "menacer", "moquer", "nier", "noter", "observer",
+    "plaisanter", "poster", "préciser", "proposer", "protester", "qualifier", "railler", "raconter",
+    "rassurer", "regretter", "reprocher", "résumer", "riposter", "répliquer", "rétorquer", "réfuter",
+    "signaler", "souhaiter", "souligner", "taxer", "témoigner", "tonner", "traiter", "tweeter",
+    "avertir", "affirmer", "marteler", "rappeler", "publier", "écrire",
+)
+# fmt: on
+# (ending of the lemma, ending replaced, endings added); « lancer » -> « lança » by SOFT_STEMS.
+VERB_INFLECTIONS = (
+    (
+        "er",
+        "er",
+        (
+            "e",
+            "es",
+            "ent",
+            "é",
+            "ée",
+            "és",
+            "ées",
+            "ait",
+            "aient",
+            "a",
+            "èrent",
+            "ant",
+            "era",
+            "eront",
+            "erait",
+            "eraient",
+            "er",
+        ),
+    ),
+    ("ir", "ir", ("it", "is", "issent", "i", "ie", "issait", "issaient", "issant", "ira", "irait", "ir")),
+)
+SOFT_STEMS = {"c": "ç", "g": "ge"}  # before a or o: lança, jugeant
+# A name right after one of these is a complement (« le patron de Tesla », « répond à Musk »).
+COMPLEMENT_WORDS = frozenset(
+    {
+        "de",
+        "d",
+        "du",
+        "des",
+        "à",
+        "au",
+        "aux",
+        "pour",
+        "avec",
+        "contre",
+        "sur",
+        "chez",
+        "entre",
+        "envers",
+        "vers",
+        "dans",
+        "en",
+        "que",
+        "qu",
+        "face",
+        "sans",
+    }
+)
+AGENT_WORDS = ("par",)
+NAME_PREFIX_WORDS = frozenset(
+    {
+        "le",
+        "la",
+        "les",
+        "et",
+        "mais",
+        "en",
+        "selon",
+        "pour",
+        "par",
+        "avec",
+        "dans",
+        "sur",
+        "quand",
+        "après",
+        "avant",
+        "si",
+        "m",
+        "mme",
+        "maître",
+        "me",
+        "juge",
+        "président",
+        "patron",
+        "avocat",
+        "fondateur",
+    }
+)
+# « Son message a été … : « … » »: a possessive and a message noun stand for the possessor.
+POSSESSIVE_DETERMINERS = {"son": None, "sa": None, "ses": None, "leur": None, "leurs": None}
+MESSAGE_NOUNS = frozenset(
+    {
+        "message",
+        "réponse",
+        "publication",
+        "tweet",
+        "post",
+        "déclaration",
+        "commentaire",
+        "commentaires",
+        "lettre",
+        "courriel",
+        "mail",
+        "e-mail",
+        "propos",
+        "mot",
+        "mots",
+        "témoignage",
+        "communiqué",
+        "billet",
+    }
+)
+# Documents and spokespeople followed by their owner (« la plainte d'Elon Musk », « les avocats
+# de Musk », « le porte-parole d'OpenAI »): they speak for the owner.
+PROXY_NOUNS = frozenset(
+    {
+        "plainte",
+        "assignation",
+        "requête",
+        "communiqué",
+        "lettre",
+        "dépôt",
+        "recours",
+        "avocat",
+        "avocats",
+        "porte-parole",
+        "camp",
+        "équipe",
+        "représentant",
+        "représentants",
+        "conseil",
+        "conseils",
+        "publication",
+        "message",
+        "compte",
+        "défense",
+    }
+)
+# « selon lui », « d'après elle »: the pronoun after a source phrase, with its gender.
+OBJECT_PRONOUNS = {"lui": "m", "elle": "f"}
 
 # -- actors ---------------------------------------------------------------------
 # "le milliardaire" is also written "au milliardaire", "du milliardaire".
@@ -683,3 +841,30 @@ MARKERS = frozenset(
 
 # -- keywords ---------------------------------------------------------------------
 ACRONYMS = frozenset({"IA", "PDG", "UE", "X", "CEO", "USA"})
+
+# Short quotes: after a naming verb ("called him a “liar”", « qualifié d'« escroc » ») a short
+# quote is speech; right after a determiner without one ("an ‘open’ counterweight") it is a
+# scare quote.
+NAMING_LEMMAS = ("qualifier", "traiter", "taxer", "appeler", "surnommer", "comparer", "baptiser", "désigner")
+SCARE_DETERMINERS = frozenset(
+    {
+        "un",
+        "une",
+        "le",
+        "la",
+        "les",
+        "l",
+        "d",
+        "de",
+        "des",
+        "du",
+        "son",
+        "sa",
+        "ses",
+        "leur",
+        "ce",
+        "cette",
+        "dit",
+        "dite",
+    }
+)

@@ -206,7 +206,10 @@ def test_cli_quotes_and_eval_quotes(capsys):
     } <= set(rows[0])
     assert main(["quotes", str(articles), "--all", "--no-models"]) == 0
     assert "scare" in {json.loads(line)["kind"] for line in capsys.readouterr().out.splitlines()}
-    assert main(["eval", "quotes", str(articles), str(gold), "--json"]) == 0
-    report = json.loads(capsys.readouterr().out)
+    assert main(["eval", "quotes", str(articles), str(gold), "--json", "--folds", "3"]) == 0
+    payload = json.loads(capsys.readouterr().out)
+    report, cv = payload["in_sample"], payload["cross_validation"]
     assert report["en"]["precision"] >= 0.95 and report["fr"]["speaker_accuracy"] >= 0.95
+    assert len(cv["folds"]) == 3 and cv["fitted_on_all"] in (1, 2, 3, 4)
+    assert 0.0 < cv["mean"]["fr"]["speaker_accuracy"] <= 1.0
     assert {"easy", "hard"} <= set(report["all"])

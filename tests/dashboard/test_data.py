@@ -75,6 +75,9 @@ def test_article_detail_with_and_without_text(bundled_store):
     for p in detail["paragraphs"]:
         for start, end, _speaker, quote in p["quotes"]:
             assert p["text"][start:end] == quote
+        assert len(p["attributions"]) == len(p["quotes"])
+    notes = [n for p in detail["paragraphs"] for n in p["attributions"]]
+    assert any("Sam Altman" in n and "resolved by" in n and "confidence" in n for n in notes)
     bundled = data.article_detail(bundled_store, "en-macrumors-bid")
     assert bundled["text"] is None and all(p["text"] is None for p in bundled["paragraphs"])
     assert data.article_detail(bundled_store, "no-such-id") is None
@@ -85,3 +88,13 @@ def test_events_load_with_precision():
     assert len(events) >= 8
     assert events.loc[events["date"].dt.strftime("%Y-%m-%d") == "2025-02-10", "label"].str.contains("97.4").all()
     assert set(events["precision"]) <= {"day", "month"}
+
+
+def test_attribution_note_says_cue_mention_and_resolution():
+    note = data.attribution_note("We will win", "Sam Altman", "he", "said", "after", "pronoun", 0.75)
+    assert (
+        note
+        == "“We will win” — Sam Altman: cue after the quote, cue “said”, mention “he”, resolved by pronoun, confidence 0.75"
+    )
+    long = data.attribution_note("x" * 100, None, None, None, "none", "unresolved", 0.0)
+    assert "unresolved" in long and "…" in long and len(long) < 140
