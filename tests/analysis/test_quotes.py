@@ -138,7 +138,9 @@ def test_apposition_and_relative_clause_do_not_take_the_subject_en():
 
 
 def test_apposition_does_not_take_the_subject_fr():
-    text = "Paul Martin, conseiller juridique chez OpenAI, a lancé devant la presse que ce plan « ne tient pas debout »."
+    text = (
+        "Paul Martin, conseiller juridique chez OpenAI, a lancé devant la presse que ce plan « ne tient pas debout »."
+    )
     assert speakers(text, "fr") == [("ne tient pas debout", "Paul Martin")]
 
 
