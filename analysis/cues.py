@@ -26,6 +26,7 @@ import functools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from enum import StrEnum
 from types import ModuleType
 
 from analysis.lang import language_data
@@ -39,7 +40,9 @@ _PERSONLIKE = (Kind.ACTOR, Kind.DESCRIPTION, Kind.NAME, Kind.SURNAME, Kind.PRONO
 SubjectFinder = Callable[[str, int, int], tuple[int, int] | None]
 
 
-class CueStep:
+class CueStep(StrEnum):
+    """Where the cue stood (the quote's `step`)."""
+
     AFTER = "after"
     INCISE = "incise"
     BEFORE = "before"
