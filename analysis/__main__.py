@@ -1,5 +1,10 @@
+"""`python -m analysis …`: the README's alias of the command line (cli.main), kept for old commands.
+
+An entry point only: no module imports it, so the flow (faces on top) holds.
+"""
+
 import sys
 
-from analysis.cli import main
+from cli.main import main
 
 sys.exit(main())

@@ -16,8 +16,8 @@ from pathlib import Path
 
 from analysis.lang import language_data
 from corpus.errors import InputError
+from corpus.paths import ACTORS_FILE
 
-ACTORS_FILE = Path(__file__).resolve().parent.parent / "data" / "actors.toml"
 VERSION = "actors-1"
 
 

@@ -1,6 +1,6 @@
 """One article through every analyser: paragraphs, language, tone, actor mentions, keywords.
 
-Pure functions over text; the store and the workers are in analysis/results.py.
+Pure functions over text; the store is corpus.store, the workers are jobs.analyze.
 """
 
 from __future__ import annotations

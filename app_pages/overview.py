@@ -1,6 +1,6 @@
 import streamlit as st
 
-from dashboard import ui
+from dashboard import ui, views
 
 filters = ui.current_filters()
 st.title("Overview")
@@ -20,7 +20,7 @@ if counts["undated"] or counts["without_text"]:
 left, right = st.columns(2)
 freq = left.segmented_control("Period", ["day", "week", "month"], default="month", key="ov_freq") or "month"
 by = right.segmented_control("Stack by", ["outlet", "language"], default="outlet", key="ov_by") or "outlet"
-charts = ui.query("overview", filters, freq=freq, by=by)
+charts = ui.query(views.overview_charts, filters, freq=freq, by=by)
 for chart in charts:
     ui.chart_block(chart, filters)
 ui.zip_button("overview", charts, filters)

@@ -1,6 +1,7 @@
 import streamlit as st
 
-from dashboard import ui
+from corpus.store.reads import tone
+from dashboard import ui, views
 from dashboard.reader import escape, text_or, tone_badge
 
 filters = ui.current_filters()
@@ -10,13 +11,13 @@ st.caption(
     "Tone per paragraph: VADER with a news-tone layer, in English and French; other languages are not "
     "scored. French and English are shown side by side, never pooled."
 )
-charts = ui.query("sentiment", filters)
+charts = ui.query(views.sentiment_charts, filters)
 for chart in charts:
     ui.chart_block(chart, filters)
 ui.zip_button("sentiment", charts, filters)
 
 st.subheader("Most negative and most positive paragraphs")
-extremes = ui.query("extreme_paragraphs", filters)
+extremes = ui.query(tone.extreme_paragraphs, filters)
 for side in ("most negative", "most positive"):
     st.markdown(f"**{side.capitalize()}**")
     for row in extremes[extremes["side"] == side].itertuples():

@@ -1,4 +1,4 @@
-"""Analysis throughput: python bench/analysis.py [CORPUS.jsonl] [--scale N] [--workers N].
+"""Analysis throughput: python -m bench.analysis [CORPUS.jsonl] [--scale N] [--workers N].
 
 Prints words/s of each stage on one core (language, sentiment, actors,
 keywords) and of all together, then the time to analyse the scaled corpus
@@ -16,18 +16,17 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+from analysis.keywords import term_counts
+from analysis.pipeline import analyze_text, load_models
+from analysis.quotes import extract_quotes
+from analysis.sentiment import score_text
+from analysis.text import paragraph_language, paragraph_spans
+from bench.corpus_scale import DEV_CORPUS, load_records, scale_records, write_jsonl
+from corpus.ingest import ingest
+from corpus.store import Store
+from jobs.analyze import analyze_store
 
-from analysis.keywords import term_counts  # noqa: E402
-from analysis.pipeline import analyze_text, load_models  # noqa: E402
-from analysis.quotes import extract_quotes  # noqa: E402
-from analysis.results import analyze_store  # noqa: E402
-from analysis.sentiment import score_text  # noqa: E402
-from analysis.text import paragraph_language, paragraph_spans  # noqa: E402
-from bench.corpus_scale import DEV_CORPUS, load_records, scale_records, write_jsonl  # noqa: E402
-from corpus.ingest import ingest  # noqa: E402
-from corpus.store import Store  # noqa: E402
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def rate(label: str, words: int, seconds: float) -> None:

@@ -1,4 +1,4 @@
-"""Dashboard server time: python bench/dashboard.py [--sizes 1000 10000 100000] [--browser].
+"""Dashboard server time: python -m bench.dashboard [--sizes 1000 10000 100000] [--browser].
 
 Builds the bundled store (seed article and coverage), scales it up synthetically
 to each size (copies of the bundled articles and of their results, spread over
@@ -21,28 +21,27 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+from corpus.ingest import open_store
+from corpus.store import Store
+from corpus.store.reads import articles, quotes, timelines, tone
+from dashboard.export import PngExporter, _cloud, browser_path, chart_png, zip_bytes
+from dashboard.filters import Filters, to_selection
+from dashboard.views import PAGE_CHARTS
+from jobs.bundle import build_new_store
 
-from analysis.coverage import build_new_store  # noqa: E402
-from corpus.ingest import open_store  # noqa: E402
-from corpus.store import Store  # noqa: E402
-from dashboard import data  # noqa: E402
-from dashboard.export import PngExporter, _cloud, browser_path, chart_png, zip_bytes  # noqa: E402
-from dashboard.filters import Filters, to_selection  # noqa: E402
-from dashboard.views import PAGE_CHARTS  # noqa: E402
+ROOT = Path(__file__).resolve().parents[1]
 
 RESULT_TABLES = ("paragraph_tone", "article_tone", "actor_mentions", "quotes", "term_counts")
 FILTERS = Filters(start=dt.date(2024, 6, 1), end=dt.date(2026, 3, 31), languages=("en",))
 QUERIES = {
-    "counts": lambda s, sel: data.counts(s, sel),
-    "volume": lambda s, sel: data.volume(s, sel),
-    "tone_over_time": lambda s, sel: data.tone_over_time(s, sel),
-    "share_of_voice": lambda s, sel: data.share_of_voice(s, sel),
-    "tone_distribution": lambda s, sel: data.tone_distribution(s, sel),
-    "top_speakers": lambda s, sel: data.top_speakers(s, sel),
-    "quote_search": lambda s, sel: data.quote_search(s, sel, text="billion"),
-    "article_list": lambda s, sel: data.article_list(s, sel),
+    "counts": lambda s, sel: timelines.counts(s, sel),
+    "volume": lambda s, sel: timelines.volume(s, sel),
+    "tone_over_time": lambda s, sel: timelines.tone_over_time(s, sel),
+    "share_of_voice": lambda s, sel: timelines.share_of_voice(s, sel),
+    "tone_distribution": lambda s, sel: tone.tone_distribution(s, sel),
+    "top_speakers": lambda s, sel: quotes.top_speakers(s, sel),
+    "quote_search": lambda s, sel: quotes.quote_search(s, sel, text="billion"),
+    "article_list": lambda s, sel: articles.article_list(s, sel),
 }
 
 

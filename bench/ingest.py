@@ -1,4 +1,4 @@
-"""JSONL import throughput (no analysis): python bench/ingest.py [CORPUS.jsonl] [--scale N].
+"""JSONL import throughput (no analysis): python -m bench.ingest [CORPUS.jsonl] [--scale N].
 
 Prints articles/s for a first import into a new store and for a re-import of
 the same file (every article a duplicate), and the peak memory.
@@ -8,12 +8,9 @@ from __future__ import annotations
 
 import argparse
 import resource
-import sys
 import tempfile
 import time
 from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.corpus_scale import DEV_CORPUS, load_records, scale_records, write_jsonl
 from corpus.ingest import ingest

@@ -1,6 +1,6 @@
 """Quote extraction: the product against textacy's direct_quotations, and against a full spaCy parse.
 
-python bench/quotes.py [ARTICLES.jsonl GOLD.jsonl ...] [--repeat N] [--folds K]
+python -m bench.quotes [ARTICLES.jsonl GOLD.jsonl ...] [--repeat N] [--folds K]
 
 Default: dev + dev2 of ../shared (66 articles). Also prints the article-level k-fold
 cross-validation (held-out-fold means) beside the in-sample figures.
@@ -16,23 +16,21 @@ is installed (French here; no English model can be installed offline).
 from __future__ import annotations
 
 import argparse
-import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-
-from analysis.actors import load_actors  # noqa: E402
-from analysis.evaluation import (  # noqa: E402
+from analysis.actors import load_actors
+from analysis.evaluation import (
     format_cross_validation,
     load_gold,
     quote_cross_validation,
     quote_report,
 )
-from analysis.nlp import entity_finder, model_installed, model_name, subject_parser  # noqa: E402
-from analysis.quotes import SHORT_WORDS_GRID, extract_quotes  # noqa: E402
-from corpus.importers import iter_path  # noqa: E402
+from analysis.nlp import entity_finder, model_installed, model_name, subject_parser
+from analysis.quotes import SHORT_WORDS_GRID, extract_quotes
+from corpus.importers import iter_path
+
+ROOT = Path(__file__).resolve().parents[1]
 
 SHARED = ROOT.parent / "shared"
 

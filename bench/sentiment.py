@@ -1,6 +1,6 @@
 """What each step of the tone method buys on labelled gold, and how fast each scorer is.
 
-python bench/sentiment.py [ARTICLES.jsonl GOLD.jsonl]   (default: ../shared dev corpus and gold)
+python -m bench.sentiment [ARTICLES.jsonl GOLD.jsonl]   (default: ../shared dev corpus and gold)
 
 Prints accuracy and macro-F1 (negative, neutral) per language for raw VADER,
 vaderSentiment-fr as published (when installed: it needs fuzzywuzzy and
@@ -11,17 +11,15 @@ with its steps added one at a time, and the words/s of each scorer.
 from __future__ import annotations
 
 import argparse
-import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+from analysis.evaluation import label_scores, load_gold
+from analysis.sentiment import BASELINE, ToneOptions, load_analyzers, score_text
+from analysis.text import paragraph_language, paragraphs_of
+from corpus.importers import iter_path
 
-from analysis.evaluation import label_scores, load_gold  # noqa: E402
-from analysis.sentiment import BASELINE, ToneOptions, load_analyzers, score_text  # noqa: E402
-from analysis.text import paragraph_language, paragraphs_of  # noqa: E402
-from corpus.importers import iter_path  # noqa: E402
+ROOT = Path(__file__).resolve().parents[1]
 
 SHARED = ROOT.parent / "shared"
 STEPS = [

@@ -8,14 +8,11 @@ from pathlib import Path
 
 from corpus.importers import iter_path
 from corpus.models import Candidate, ImportReport
+from corpus.paths import BUNDLED_ARTICLES, DEFAULT_STORE
 from corpus.records import MISSING_TEXT, build_article
 from corpus.store import Store, replace_atomically
 from corpus.web import candidates_from_url
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
-DATA_DIR = PROJECT_ROOT / "data"
-BUNDLED_ARTICLES = DATA_DIR / "articles"
-DEFAULT_STORE = DATA_DIR / "corpus.duckdb"
 STORE_ENV = "CORPUS_DB"
 
 Progress = Callable[[int, int, str], None]

@@ -12,8 +12,8 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from analysis.measures import Selection
 from corpus.store import Store
+from corpus.store.selection import Selection, like_pattern
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,11 +89,6 @@ class Filters:
         if not self.duplicates:
             parts.append("syndicated copies left out")
         return " · ".join(parts) or "all articles"
-
-
-def like_pattern(text: str) -> str:
-    """An ILIKE pattern (with ESCAPE '\\') matching `text` anywhere, its % and _ taken literally."""
-    return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
 def to_selection(store: Store, filters: Filters) -> Selection:

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from analysis.results import analyze_store
 from corpus.importers import SUPPORTED_SUFFIXES, iter_bytes
 from corpus.ingest import is_url
 from corpus.models import Candidate, ImportReport
 from corpus.store import Store
 from corpus.web import candidates_from_url
+from jobs.analyze import analyze_store
 
 SUPPORTED = tuple(sorted(SUPPORTED_SUFFIXES))
 Progress = Callable[[int, int, str], None]

@@ -10,20 +10,27 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
-from typing import Any
+from collections.abc import Callable
+from typing import Any, Concatenate, ParamSpec, TypeVar
 
 import pandas as pd
 import streamlit as st
 
-from analysis.results import open_analyzed_store
 from corpus.errors import CorpusError
 from corpus.ingest import default_store_path
-from corpus.store import Store
-from dashboard import data, views
+from corpus.store import Selection, Store
+from corpus.store.bundle import load_events
+from corpus.store.reads import articles as article_reads
+from corpus.store.reads import timelines
+from dashboard import data
 from dashboard.export import Chart, PngExporter, browser_path, chart_png, csv_bytes, safe_frame, slug, zip_bytes
 from dashboard.filters import Filters, to_selection
+from jobs.bundle import open_analyzed_store
 
 FILTERS_KEY = "filters"
+P = ParamSpec("P")
+T = TypeVar("T")
+View = Callable[Concatenate[Store, Selection, P], T]
 
 
 @st.cache_resource(show_spinner="Opening the corpus store (built from data/ on first start)…")
@@ -55,27 +62,33 @@ def store() -> Store:
 
 
 def version() -> tuple[Any, ...]:
-    return data.data_version(store())
+    return article_reads.data_version(store())
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def choices(_version: tuple[Any, ...]) -> dict[str, Any]:
-    return data.filter_choices(store())
+def _choices(version_key: str) -> dict[str, Any]:
+    # keyed by the data version's text: Streamlit's cache ignores parameters named with a leading _
+    return article_reads.filter_choices(store())
+
+
+def choices() -> dict[str, Any]:
+    """What the sidebar offers, fresh after every import or analysis."""
+    return _choices(repr(version()))
 
 
 @st.cache_data(show_spinner="Querying…", max_entries=256)
-def cached(view: str, filters: Filters, _version: tuple[Any, ...], version_key: str, **options: Any) -> Any:
-    """A view or query of the dashboard for these filters; recomputed when the store changes."""
+def _cached(_view: View[..., Any], view_key: str, filters: Filters, version_key: str, **options: Any) -> Any:
     current = store()
-    selection = to_selection(current, filters)
-    if view in views.PAGE_CHARTS:
-        return views.PAGE_CHARTS[view](current, selection, **options)
-    return getattr(data, view)(current, selection, **options)
+    return _view(current, to_selection(current, filters), **options)
 
 
-def query(view: str, filters: Filters, **options: Any) -> Any:
-    token = version()
-    return cached(view, filters, token, repr(token), **options)
+def query(view: View[P, T], filters: Filters, *args: P.args, **options: P.kwargs) -> T:
+    """A view or read model of the dashboard for these filters, cached by its name, the filters, the
+    options and the store's data version (recomputed when the store changes)."""
+    if args:
+        raise TypeError("query() takes a view's options by name")
+    result: T = _cached(view, f"{view.__module__}.{view.__qualname__}", filters, repr(version()), **options)
+    return result
 
 
 def _params() -> dict[str, list[str]]:
@@ -85,7 +98,7 @@ def _params() -> dict[str, list[str]]:
 def sidebar_filters() -> Filters:
     """The filters every page shares, drawn in the sidebar and kept in the URL."""
     start_from = Filters.from_params(_params())
-    offered = choices(version())
+    offered = choices()
     first, last = offered["first"] or dt.date(2024, 1, 1), offered["last"] or dt.date.today()
     with st.sidebar:
         st.header("Filters")
@@ -135,13 +148,19 @@ def sidebar_filters() -> Filters:
     return filters
 
 
+@st.cache_data(show_spinner=False)
+def events() -> pd.DataFrame:
+    """The story's events (data/events.csv); they do not depend on the filters."""
+    return load_events()
+
+
 def current_filters() -> Filters:
     return st.session_state.get(FILTERS_KEY) or Filters.from_params(_params())
 
 
 def require_articles(filters: Filters) -> dict[str, Any]:
     """The counts of the selection; a page with nothing to show says so and stops."""
-    counts = query("counts", filters)
+    counts = query(timelines.counts, filters)
     if not counts["articles"]:
         st.info("No article matches these filters. Widen the dates, clear the keyword or pick other outlets.")
         st.stop()
@@ -203,10 +222,9 @@ def browser_note() -> None:
 
 
 @st.cache_data(show_spinner=False, max_entries=128)
-def _article(article_id: str, _version: tuple[Any, ...], version_key: str) -> dict[str, Any] | None:
+def _article(article_id: str, version_key: str) -> dict[str, Any] | None:
     return data.article_detail(store(), article_id)
 
 
 def article(article_id: str) -> dict[str, Any] | None:
-    token = version()
-    return _article(article_id, token, repr(token))
+    return _article(article_id, repr(version()))

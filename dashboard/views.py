@@ -12,8 +12,10 @@ from dataclasses import replace
 
 import pandas as pd
 
-from analysis.measures import Selection, distinctive_terms, term_totals, terms_over_time
-from corpus.store import Store
+from corpus.store import Selection, Store
+from corpus.store.bundle import load_events
+from corpus.store.reads import articles, quotes, timelines, tone
+from corpus.store.reads import terms as term_reads
 from dashboard import charts, data
 from dashboard.export import Chart, wordcloud_png
 
@@ -21,10 +23,10 @@ from dashboard.export import Chart, wordcloud_png
 def overview_charts(
     store: Store, sel: Selection, *, freq: str = "month", by: str = "outlet", events: pd.DataFrame | None = None
 ) -> list[Chart]:
-    events = data.load_events() if events is None else events
-    volume = data.volume(store, sel, freq=freq, by=by)
-    share = data.share_of_voice(store, sel, freq=freq)
-    tone = data.tone_over_time(store, sel, freq=freq)
+    events = load_events() if events is None else events
+    volume = timelines.volume(store, sel, freq=freq, by=by)
+    share = timelines.share_of_voice(store, sel, freq=freq)
+    tone = timelines.tone_over_time(store, sel, freq=freq)
     return [
         Chart(
             "volume",
@@ -49,9 +51,9 @@ def overview_charts(
 
 
 def sentiment_charts(store: Store, sel: Selection) -> list[Chart]:
-    dist = data.tone_distribution(store, sel)
-    actors = data.actor_tone_by_outlet(store, sel)
-    heat = data.position_heatmap(store, sel)
+    dist = tone.tone_distribution(store, sel)
+    actors = tone.actor_tone_by_outlet(store, sel)
+    heat = tone.position_heatmap(store, sel)
     return [
         Chart(
             "tone-distribution",
@@ -70,9 +72,9 @@ def sentiment_charts(store: Store, sel: Selection) -> list[Chart]:
 
 
 def quote_charts(store: Store, sel: Selection, *, freq: str = "month") -> list[Chart]:
-    speakers = data.top_speakers(store, sel)
-    over_time = data.speakers_over_time(store, sel, freq=freq)
-    about = data.speaker_about(store, sel)
+    speakers = quotes.top_speakers(store, sel)
+    over_time = timelines.speakers_over_time(store, sel, freq=freq)
+    about = quotes.speaker_about(store, sel)
     return [
         Chart(
             "top-speakers",
@@ -87,7 +89,7 @@ def quote_charts(store: Store, sel: Selection, *, freq: str = "month") -> list[C
                 charts.lines_figure(
                     over_time, x="period", y="quotes", series="speaker", title=f"Quotes per {freq}", y_title="quotes"
                 ),
-                data.load_events(),
+                load_events(),
             ),
             over_time,
         ),
@@ -104,11 +106,11 @@ def keyword_charts(
     outlet: str | None = None,
     split: dt.date | None = None,
 ) -> list[Chart]:
-    cloud_terms = term_totals(store, sel, n=1, limit=100)  # one query serves the bars and the cloud
+    cloud_terms = term_reads.term_totals(store, sel, n=1, limit=100)  # one query serves the bars and the cloud
     unigrams = cloud_terms.head(25)
-    bigrams = term_totals(store, sel, n=2, limit=25)
+    bigrams = term_reads.term_totals(store, sel, n=2, limit=25)
     chosen = list(terms) or list(unigrams["term"].head(5))
-    over_time = terms_over_time(store, chosen, sel, freq=freq) if chosen else pd.DataFrame()
+    over_time = timelines.terms_over_time(store, chosen, sel, freq=freq) if chosen else pd.DataFrame()
     out = [
         Chart(
             "top-terms",
@@ -136,16 +138,16 @@ def keyword_charts(
                 charts.lines_figure(
                     over_time, x="period", y="count", series="term", title=f"Terms per {freq}", y_title="occurrences"
                 ),
-                data.load_events(),
+                load_events(),
             ),
             over_time,
         ),
     ]
     if outlet:
-        rest = data.filter_choices(store)["outlets"]
+        rest = articles.filter_choices(store)["outlets"]
         group = replace(sel, outlets=(outlet,))
         others = replace(sel, outlets=tuple(o for o in (sel.outlets or rest) if o != outlet))
-        table = distinctive_terms(store, group, others, background=sel)
+        table = data.distinctive_terms(store, group, others, background=sel)
         out.append(
             Chart(
                 "distinctive-outlet",
@@ -157,7 +159,7 @@ def keyword_charts(
     if split:
         before = replace(sel, end=split - dt.timedelta(days=1))
         after = replace(sel, start=split)
-        table = distinctive_terms(store, after, before, background=sel)
+        table = data.distinctive_terms(store, after, before, background=sel)
         out.append(
             Chart(
                 "distinctive-period",

@@ -26,8 +26,8 @@ def _no_store_env(monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.fixture(scope="session")
 def bundled_store_path(tmp_path_factory) -> Path:
     """A store built from data/ as on a first start (seed article and coverage), once per run."""
-    from analysis.coverage import build_new_store
     from corpus.ingest import open_store
+    from jobs.bundle import build_new_store
 
     path = tmp_path_factory.mktemp("bundled") / "store.duckdb"
     open_store(path, on_create=build_new_store).close()

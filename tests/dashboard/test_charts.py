@@ -1,11 +1,12 @@
 import pandas as pd
 
-from analysis.measures import Selection
-from dashboard import charts, data
+from corpus.store import Selection, bundle
+from corpus.store.reads import timelines
+from dashboard import charts
 
 
 def test_volume_figure_stacks_one_trace_per_group(bundled_store):
-    fig = charts.volume_figure(data.volume(bundled_store, Selection(), by="language"), by="language")
+    fig = charts.volume_figure(timelines.volume(bundled_store, Selection(), by="language"), by="language")
     spec = fig.to_dict()
     assert {t["type"] for t in spec["data"]} == {"bar"}
     assert {t["name"] for t in spec["data"]} == {"en", "fr"}
@@ -13,7 +14,7 @@ def test_volume_figure_stacks_one_trace_per_group(bundled_store):
 
 
 def test_events_drawn_on_timelines(bundled_store):
-    fig = charts.add_events(charts.volume_figure(data.volume(bundled_store, Selection())), data.load_events())
+    fig = charts.add_events(charts.volume_figure(timelines.volume(bundled_store, Selection())), bundle.load_events())
     shapes = fig.to_dict()["layout"]["shapes"]
     assert len(shapes) >= 5 and all(s["line"]["dash"] == "dot" for s in shapes)
     hovers = [a.get("hovertext", "") for a in fig.to_dict()["layout"]["annotations"]]

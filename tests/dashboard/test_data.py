@@ -1,71 +1,7 @@
-import datetime as dt
-
-import pytest
-
-from analysis.measures import Selection
+from corpus.store import Selection
 from dashboard import data
 
 ALL = Selection()
-
-
-def test_counts_of_bundled_corpus(bundled_store):
-    counts = data.counts(bundled_store, ALL)
-    assert counts["articles"] >= 25 and counts["outlets"] >= 15 and counts["languages"] == 2
-    assert counts["quotes"] > 50 and counts["paragraphs"] > 150 and counts["undated"] == 0
-    assert counts["without_text"] == counts["articles"] - 1
-
-
-def test_volume_respects_precision_and_groups(bundled_store):
-    monthly = data.volume(bundled_store, ALL, freq="month", by="language")
-    assert set(monthly["group"]) == {"en", "fr"}
-    assert monthly["articles"].sum() == data.counts(bundled_store, ALL)["articles"]
-    daily = data.volume(bundled_store, ALL, freq="day")
-    assert daily["articles"].sum() < monthly["articles"].sum()  # month-precision articles are not on a day
-    with pytest.raises(ValueError):
-        data.volume(bundled_store, ALL, freq="hour")
-
-
-def test_filters_change_the_numbers(bundled_store):
-    french = Selection(languages=("fr",))
-    early = Selection(end=dt.date(2025, 1, 31))
-    assert data.counts(bundled_store, french)["articles"] < data.counts(bundled_store, ALL)["articles"]
-    assert data.counts(bundled_store, early)["last"] <= "2025-01-31"
-
-
-def test_share_of_voice_sums_to_one_per_period(bundled_store):
-    share = data.share_of_voice(bundled_store, ALL)
-    assert share.groupby("period")["share"].sum().round(6).eq(1).all()
-
-
-def test_tone_over_time_has_overall_line_and_flags_low_counts(bundled_store):
-    tone = data.tone_over_time(bundled_store, ALL)
-    assert "all outlets" in set(tone["outlet"])
-    assert (tone["low_count"] == (tone["paragraphs"] < data.LOW_COUNT)).all()
-    assert tone["mean_compound"].between(-1, 1).all()
-
-
-def test_tone_distribution_never_pools_languages(bundled_store):
-    dist = data.tone_distribution(bundled_store, ALL)
-    sums = dist.groupby(["outlet", "language"])["share"].sum().round(6)
-    assert sums.eq(1).all() and set(dist["language"]) == {"en", "fr"}
-
-
-def test_quote_views(bundled_store):
-    speakers = data.top_speakers(bundled_store, ALL)
-    assert {"Sam Altman", "Elon Musk"} <= set(speakers["speaker"].head(3))
-    found = data.quote_search(bundled_store, ALL, text="swindler")
-    assert len(found) >= 2 and set(found["speaker"]) == {"Elon Musk"}
-    assert (found["context"] == "(text not bundled)").all()
-    about = data.speaker_about(bundled_store, ALL)
-    assert not (about["speaker"] == about["about"]).any()
-
-
-def test_extreme_paragraphs_and_heatmap(bundled_store):
-    extremes = data.extreme_paragraphs(bundled_store, ALL, n=3)
-    assert list(extremes["side"]) == ["most negative"] * 3 + ["most positive"] * 3
-    assert extremes["compound"].iloc[0] <= extremes["compound"].iloc[3]
-    heat = data.position_heatmap(bundled_store, ALL, limit=5)
-    assert heat["article_id"].nunique() == 5
 
 
 def test_article_detail_with_and_without_text(bundled_store):
@@ -81,13 +17,6 @@ def test_article_detail_with_and_without_text(bundled_store):
     bundled = data.article_detail(bundled_store, "en-macrumors-bid")
     assert bundled["text"] is None and all(p["text"] is None for p in bundled["paragraphs"])
     assert data.article_detail(bundled_store, "no-such-id") is None
-
-
-def test_events_load_with_precision():
-    events = data.load_events()
-    assert len(events) >= 8
-    assert events.loc[events["date"].dt.strftime("%Y-%m-%d") == "2025-02-10", "label"].str.contains("97.4").all()
-    assert set(events["precision"]) <= {"day", "month"}
 
 
 def test_attribution_note_says_cue_mention_and_resolution():

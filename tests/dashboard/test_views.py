@@ -1,6 +1,6 @@
 import datetime as dt
 
-from analysis.measures import Selection
+from corpus.store import Selection
 from dashboard.views import PAGE_CHARTS, keyword_charts
 
 

@@ -1,4 +1,4 @@
-"""`python -m analysis`: the command line over the corpus store and the analysers.
+"""The command line (`press`, or `python -m analysis` / `python -m cli`) over the corpus store and the analysers.
 
 Errors of the core arrive here as typed exceptions and leave as one plain
 line on standard error with exit code 2; reports go to standard output
@@ -16,7 +16,6 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from analysis.coverage import build_coverage, build_new_store
 from analysis.evaluation import (
     format_cross_validation,
     format_label_report,
@@ -28,13 +27,14 @@ from analysis.evaluation import (
     sentiment_report,
 )
 from analysis.pipeline import analyze_text, load_models
-from analysis.progress import ProgressBar
 from analysis.quotes import SHORT_WORDS, SHORT_WORDS_GRID, Quote, extract_quotes
-from analysis.results import analyze_store, default_workers
+from cli.progress import ProgressBar
 from corpus.errors import CorpusError
 from corpus.ingest import STORE_ENV, default_store_path, ingest, open_store, read_sources
 from corpus.models import Article, ImportReport
 from corpus.store import Store
+from jobs.analyze import analyze_store, default_workers
+from jobs.bundle import build_coverage, build_new_store
 
 EXIT_OK, EXIT_ITEMS_FAILED, EXIT_ERROR = 0, 1, 2
 
@@ -233,6 +233,7 @@ def cmd_build_coverage(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    # imported when used: plotly and kaleido would slow every other command's start
     from dashboard.export import PngExporter, chart_png, csv_bytes
     from dashboard.filters import Filters, to_selection
     from dashboard.views import PAGE_CHARTS

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from analysis.cli import main
+from cli.main import main
 from corpus.store import Store
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -1,10 +1,11 @@
 import pytest
 
-from analysis import results
 from analysis.pipeline import load_models
-from analysis.results import analyze_store, is_current, open_analyzed_store
 from corpus.ingest import ingest
 from corpus.store import Store
+from jobs import analyze as results
+from jobs.analyze import analyze_store, is_analysed
+from jobs.bundle import open_analyzed_store
 
 
 @pytest.fixture
@@ -21,7 +22,7 @@ def test_analyze_store_is_incremental(store, corpus_fixtures):
     ingest(store, [str(corpus_fixtures / "page.html")])
     third = analyze_store(store)
     assert third.analysed == 1 and third.runs == {"tone": 1, "actors": 1, "keywords": 1, "quotes": 1}
-    assert is_current(store)
+    assert is_analysed(store)
 
 
 def test_analyze_store_new_version_recomputes_only_that_analyser(store, monkeypatch):
@@ -82,4 +83,4 @@ def test_open_analyzed_store_brings_old_store_up_to_date(store_path, corpus_fixt
     with Store(store_path) as store:
         ingest(store, [str(corpus_fixtures / "page.html")])
     with open_analyzed_store(store_path, read_only=True) as store:
-        assert is_current(store)
+        assert is_analysed(store)

@@ -2,10 +2,12 @@ import datetime as dt
 
 import pytest
 
-from analysis.measures import Selection, actor_tone, distinctive_terms, term_totals, terms_over_time
-from analysis.results import analyze_store
 from corpus.records import build_article
-from corpus.store import Store
+from corpus.store import Selection, Store
+from corpus.store.reads.terms import term_totals
+from corpus.store.reads.timelines import terms_over_time
+from dashboard.data import actor_tone, distinctive_terms
+from jobs.analyze import analyze_store
 
 ARTICLES = [
     (

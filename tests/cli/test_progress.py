@@ -1,6 +1,6 @@
 import io
 
-from analysis.progress import ProgressBar
+from cli.progress import ProgressBar
 
 
 def test_progress_bar_writes_lines_off_a_terminal():

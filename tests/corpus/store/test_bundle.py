@@ -1,10 +1,12 @@
 import json
 
-from analysis.coverage import COVERAGE_DIR, build_coverage, load_coverage, read_manifest, stale_coverage
-from analysis.results import analyze_store, is_current
 from corpus.ingest import ingest
+from corpus.paths import COVERAGE_DIR
 from corpus.records import build_article
 from corpus.store import Store
+from corpus.store.bundle import load_coverage, read_manifest
+from jobs.analyze import analyze_store, is_analysed
+from jobs.bundle import build_coverage, stale_coverage
 
 
 def test_bundled_coverage_is_current_with_the_analysers():
@@ -43,7 +45,7 @@ def test_coverage_round_trip_carries_results_but_no_text(tmp_path, corpus_fixtur
             "USING (content_hash) ORDER BY ALL"
         ).fetchall()
         assert got == expected
-        assert is_current(bundled)  # nothing to recompute: the texts are not there
+        assert is_analysed(bundled)  # nothing to recompute: the texts are not there
         assert len(load_coverage(bundled, out).duplicates) == 3  # loading again changes nothing
 
 
@@ -68,8 +70,8 @@ def test_full_text_fills_in_a_bundled_article(tmp_path, corpus_fixtures):
 
 
 def test_new_store_holds_seed_and_coverage(tmp_path):
-    from analysis.coverage import build_new_store
     from corpus.ingest import open_store
+    from jobs.bundle import build_new_store
 
     with open_store(tmp_path / "new.duckdb", read_only=True, on_create=build_new_store) as store:
         stats = store.stats()

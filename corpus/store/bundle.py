@@ -1,39 +1,35 @@
 """The bundled coverage dataset: facts about articles and figures computed from them, no text.
 
-`build_coverage` runs the project's own pipeline on a corpus (in a temporary
-store) and writes, under data/coverage/: article metadata, per-paragraph
-results (offsets, language, tone), actor mentions, quotes (quoted speech may
-ship), keyword counts, sources.csv for re-fetching the texts, and a manifest
-with the analysers' versions. `load_coverage` puts all of it in a store: the
-articles without their text, their results as if computed there. The way
-GDELT and Media Cloud publish coverage data.
+Under data/coverage/: article metadata, per-paragraph results (offsets,
+language, tone), actor mentions, quotes (quoted speech may ship), keyword
+counts, sources.csv for re-fetching the texts, and a manifest with the
+analysers' versions. `export_coverage` writes them from a store,
+`load_coverage` puts them in a store: the articles without their text, their
+results as if computed there. The way GDELT and Media Cloud publish coverage
+data. The files are plain CSV read back by this module: they are data for the
+program, not spreadsheets, so no cell is escaped.
+
+Also here: the story's events file (data/events.csv).
 """
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import json
-import shutil
-import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+import pandas as pd
 import pyarrow as pa
 
-from analysis.results import _TYPES, RESULT_COLUMNS, analyze_store, current_versions, ensure_result_tables
-from corpus.ingest import DATA_DIR, ingest
-from corpus.models import ImportReport
-from corpus.spreadsheet import read_safe_csv, write_safe_csv
-from corpus.store import Store
-
-COVERAGE_DIR = DATA_DIR / "coverage"
-Progress = Callable[[int, int, str], None]
-
-
-def _quiet(done: int, total: int, label: str) -> None:
-    return None
-
+from corpus.dates import parse_published
+from corpus.models import ImportItem, ImportReport
+from corpus.paths import COVERAGE_DIR, EVENTS_FILE
+from corpus.store.articles import Store
+from corpus.store.results import ensure_result_tables, result_table
+from corpus.store.schema import RESULT_COLUMNS, RESULT_TYPES
 
 ARTICLE_FIELDS = (
     "id",
@@ -57,37 +53,39 @@ FILES = {
     "term_counts": "terms.csv",
 }
 MANIFEST = "manifest.json"
+INTEGER_COLUMNS = frozenset(
+    {"paragraph_index", "start_char", "end_char", "words", "scored", "most_negative", "most_positive", "n", "count"}
+)
 
 
-def build_coverage(
-    sources: Sequence[str], out: Path, *, workers: int = 1, progress: Progress | None = None
+def write_csv(path: Path, header: Sequence[str], rows: Iterable[Sequence[Any]]) -> int:
+    """Plain CSV (None as an empty cell); returns the number of rows."""
+    count = 0
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(header)
+        for row in rows:
+            writer.writerow(["" if v is None else v for v in row])
+            count += 1
+    return count
+
+
+def read_csv(path: Path) -> Iterator[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        yield from csv.DictReader(handle)
+
+
+def export_coverage(
+    store: Store, folder: Path, *, versions: Mapping[str, str], failed: Sequence[ImportItem] = ()
 ) -> dict[str, Any]:
-    """Analyse the sources in a temporary store and write the coverage files to `out`.
-
-    Returns the manifest. Files are written to a temporary folder first and
-    moved into place only when all are written.
-    """
-    with tempfile.TemporaryDirectory() as tmp:
-        with Store(Path(tmp) / "build.duckdb") as store:
-            report = ingest(store, sources, store_progress=progress or _quiet)
-            analyze_store(store, workers=workers, progress=progress)
-            staging = Path(tmp) / "coverage"
-            staging.mkdir()
-            manifest = _export(store, staging, report)
-        out.mkdir(parents=True, exist_ok=True)
-        for path in staging.iterdir():
-            shutil.move(str(path), out / path.name)
-    return manifest
-
-
-def _export(store: Store, folder: Path, report: ImportReport) -> dict[str, Any]:
+    """Write the store's articles (no text) and results to `folder`; returns the manifest."""
     con = store.con
     articles = con.execute(
         "SELECT id, url, outlet, title, author, published_text, language, word_count, content_hash, "
         "duplicate_of FROM articles ORDER BY published NULLS LAST, id"
     ).fetchall()
-    write_safe_csv(folder / "articles.csv", ARTICLE_FIELDS, articles)
-    write_safe_csv(
+    write_csv(folder / "articles.csv", ARTICLE_FIELDS, articles)
+    write_csv(
         folder / "sources.csv",
         SOURCE_FIELDS,
         [
@@ -103,13 +101,12 @@ def _export(store: Store, folder: Path, report: ImportReport) -> dict[str, Any]:
             f"SELECT a.id, {', '.join('r.' + c for c in columns)} FROM {table} r "
             f"JOIN articles a USING (content_hash) ORDER BY ALL"
         ).fetchall()
-        write_safe_csv(folder / name, ("article_id", *columns), rows)
-        counts[name] = len(rows)
+        counts[name] = write_csv(folder / name, ("article_id", *columns), rows)
     manifest = {
         "built_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-        "versions": current_versions(),
+        "versions": dict(versions),
         "counts": counts,
-        "failed": [item.as_dict() for item in report.failed],
+        "failed": [item.as_dict() for item in failed],
         "note": "Facts about the articles and figures computed by this project; no article text.",
     }
     (folder / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
@@ -124,20 +121,10 @@ def read_manifest(folder: Path = COVERAGE_DIR) -> dict[str, Any] | None:
 def _typed(column: str, value: str) -> Any:
     if value == "":
         return None
-    kind = _TYPES.get(column)
+    kind = RESULT_TYPES.get(column)
     if kind is not None and pa.types.is_floating(kind):
         return float(value)
-    if column in (
-        "paragraph_index",
-        "start_char",
-        "end_char",
-        "words",
-        "scored",
-        "most_negative",
-        "most_positive",
-        "n",
-        "count",
-    ):
+    if column in INTEGER_COLUMNS:
         return int(value)
     return value
 
@@ -148,7 +135,7 @@ def load_coverage(store: Store, folder: Path = COVERAGE_DIR) -> ImportReport | N
     manifest = read_manifest(folder)
     if manifest is None:
         return None
-    articles = list(read_safe_csv(folder / "articles.csv"))
+    articles = list(read_csv(folder / "articles.csv"))
     report = store.add_without_text(
         [{**row, "word_count": int(row["word_count"] or 0)} for row in articles],
         source=str(folder / "articles.csv"),
@@ -162,15 +149,11 @@ def load_coverage(store: Store, folder: Path = COVERAGE_DIR) -> ImportReport | N
             columns = RESULT_COLUMNS[table]
             rows = [
                 (hashes[row["article_id"]], *(_typed(c, row[c]) for c in columns[1:]))
-                for row in read_safe_csv(folder / name)
+                for row in read_csv(folder / name)
                 if row["article_id"] in hashes
             ]
             if rows:
-                values = list(zip(*rows, strict=True))
-                arrow = pa.table(
-                    {c: pa.array(list(v), type=_TYPES.get(c)) for c, v in zip(columns, values, strict=True)}
-                )
-                store.con.register("bundled_rows", arrow)
+                store.con.register("bundled_rows", result_table(table, rows))
                 store.con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM bundled_rows")
                 store.con.unregister("bundled_rows")
         runs = [(h, analyser, version) for h in hashes.values() for analyser, version in manifest["versions"].items()]
@@ -183,27 +166,24 @@ def load_coverage(store: Store, folder: Path = COVERAGE_DIR) -> ImportReport | N
     return report
 
 
-def build_new_store(store: Store) -> None:
-    """What a new store gets: the bundled coverage, then the analysis of the full-text articles."""
-    load_coverage(store)
-    analyze_store(store)
+EVENT_COLUMNS = ["date", "precision", "label", "label_fr", "source_url"]
 
 
-def stale_coverage(folder: Path = COVERAGE_DIR) -> dict[str, tuple[str, str]]:
-    """Analysers whose bundled results are older than the code: name -> (bundled, current).
-
-    Which spaCy models are installed is left out of the comparison: that is the machine, not
-    the code (a store recomputes what it can when a model arrives)."""
-    manifest = read_manifest(folder)
-    if manifest is None:
-        return {}
-
-    def code(version: str) -> str:
-        return version.rsplit("|", 1)[0] if version.count("|") >= 2 else version
-
-    current = current_versions()
-    return {
-        name: (manifest["versions"].get(name, "none"), version)
-        for name, version in current.items()
-        if code(manifest["versions"].get(name, "none")) != code(version)
-    }
+def load_events(path: Path = EVENTS_FILE) -> pd.DataFrame:
+    """The story's dated turns: columns date (Timestamp, UTC), precision, label, label_fr, source_url."""
+    if not path.exists():
+        return pd.DataFrame(columns=EVENT_COLUMNS)
+    rows = []
+    for row in read_csv(path):
+        when = parse_published(row.get("date"))
+        if when is not None:
+            rows.append(
+                {
+                    "date": pd.Timestamp(when.when),
+                    "precision": when.precision,
+                    "label": row["label"],
+                    "label_fr": row.get("label_fr", ""),
+                    "source_url": row.get("source_url", ""),
+                }
+            )
+    return pd.DataFrame(rows, columns=EVENT_COLUMNS)

@@ -32,7 +32,7 @@ from corpus.models import (
     ImportItem,
     ImportReport,
 )
-from corpus.schema import ARTICLE_COLUMNS, DDL, MIGRATIONS, SCHEMA_VERSION
+from corpus.store.schema import ARTICLE_COLUMNS, DDL, MIGRATIONS, SCHEMA_VERSION
 from corpus.urls import canonical_url
 
 Progress = Callable[[int, int, str], None]

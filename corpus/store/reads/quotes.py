@@ -1,0 +1,86 @@
+"""Quotes of a selection: speakers, search, who speaks about whom, every quote with its article."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from corpus.store.articles import Store
+from corpus.store.reads.common import query_frame
+from corpus.store.selection import ALL, Selection, like_pattern
+
+
+def top_speakers(store: Store, sel: Selection, *, n: int = 15) -> pd.DataFrame:
+    """Most quoted speakers: columns speaker, quotes, outlets, articles."""
+    where, params = sel.where()
+    return query_frame(
+        store,
+        f"""
+        SELECT q.speaker, count(*) AS quotes, count(DISTINCT a.outlet) AS outlets, count(DISTINCT a.id) AS articles
+        FROM quotes q JOIN articles a USING (content_hash)
+        WHERE {where} AND q.kind = 'direct' AND q.speaker IS NOT NULL
+        GROUP BY q.speaker ORDER BY quotes DESC, q.speaker LIMIT ?""",
+        [*params, n],
+    )
+
+
+def quote_search(
+    store: Store, sel: Selection, *, text: str = "", speaker: str | None = None, limit: int = 500
+) -> pd.DataFrame:
+    """Quotes matching a text and a speaker: columns published_text, outlet, speaker, quote, context
+    (the paragraph, or "(text not bundled)"), title, url, article_id, resolution, confidence."""
+    where, params = sel.where()
+    extra, extra_params = "", []
+    if text:
+        extra += " AND q.quote ILIKE ? ESCAPE '\\'"
+        extra_params.append(like_pattern(text))
+    if speaker:
+        extra += " AND q.speaker = ?"
+        extra_params.append(speaker)
+    return query_frame(
+        store,
+        f"""
+        SELECT a.published_text, a.outlet, coalesce(q.speaker, 'unresolved') AS speaker, q.quote,
+               CASE WHEN a.text IS NULL THEN '(text not bundled)' ELSE substring(a.text, p.start_char + 1,
+                    p.end_char - p.start_char) END AS context,
+               a.title, a.url, a.id AS article_id, q.resolution, q.confidence
+        FROM quotes q JOIN articles a USING (content_hash)
+        LEFT JOIN paragraph_tone p ON p.content_hash = q.content_hash AND p.paragraph_index = q.paragraph_index
+        WHERE {where} AND q.kind = 'direct' {extra}
+        ORDER BY a.published DESC NULLS LAST, a.id, q.start_char LIMIT ?""",
+        [*params, *extra_params, limit],
+    )
+
+
+def speaker_about(store: Store, sel: Selection, *, top: int = 10) -> pd.DataFrame:
+    """Who said what about whom: actors named inside each speaker's quotes: columns speaker, about,
+    quotes, mean_compound (tone of the quotes' paragraphs)."""
+    where, params = sel.where()
+    return query_frame(
+        store,
+        f"""
+        SELECT q.speaker, m.actor AS about, count(DISTINCT (q.content_hash, q.start_char)) AS quotes,
+               avg(p.compound) AS mean_compound
+        FROM quotes q JOIN articles a USING (content_hash)
+        JOIN actor_mentions m ON m.content_hash = q.content_hash AND m.start_char >= q.start_char
+             AND m.end_char <= q.end_char
+        LEFT JOIN paragraph_tone p ON p.content_hash = q.content_hash AND p.paragraph_index = q.paragraph_index
+        WHERE {where} AND q.kind = 'direct' AND q.speaker IS NOT NULL AND m.actor <> q.speaker
+        GROUP BY ALL ORDER BY quotes DESC, q.speaker, about LIMIT ?""",
+        [*params, top * top],
+    )
+
+
+def quote_table(store: Store, selection: Selection = ALL, *, kind: str = "direct") -> pd.DataFrame:
+    """Quotes of the selection with their article: columns article_id, outlet, published, published_text,
+    title, url, language, paragraph_index, start_char, end_char, quote, speaker, mention, cue,
+    resolution, confidence."""
+    where, params = selection.where()
+    return store.con.execute(
+        f"""SELECT a.id AS article_id, a.outlet, a.published, a.published_text, a.title, a.url, q.language,
+                   q.paragraph_index, q.start_char, q.end_char, q.quote, q.speaker, q.mention, q.cue,
+                   q.resolution, q.confidence
+            FROM quotes q JOIN articles a USING (content_hash)
+            WHERE {where} AND q.kind = ?
+            ORDER BY a.published NULLS LAST, a.id, q.start_char""",
+        [*params, kind],
+    ).df()

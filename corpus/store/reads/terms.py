@@ -1,0 +1,32 @@
+"""Keyword counts of a selection."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from corpus.store.articles import Store
+from corpus.store.selection import ALL, Selection
+
+
+def term_totals(store: Store, selection: Selection = ALL, *, n: int | None = None, limit: int = 50) -> pd.DataFrame:
+    """Top terms: columns term, n (1 unigram, 2 bigram), count, articles."""
+    where, params = selection.where()
+    size = "AND t.n = ?" if n else ""
+    return store.con.execute(
+        f"""SELECT t.term, any_value(t.n) AS n, sum(t.count)::BIGINT AS count,
+                   count(DISTINCT t.content_hash) AS articles
+            FROM term_counts t JOIN articles a USING (content_hash)
+            WHERE {where} {size} GROUP BY t.term ORDER BY count DESC, t.term LIMIT ?""",
+        [*params, *([n] if n else []), limit],
+    ).df()
+
+
+def term_counts_of(store: Store, selection: Selection = ALL) -> pd.Series:
+    """Count of every term over the selection: a Series indexed by term."""
+    where, params = selection.where()
+    frame = store.con.execute(
+        f"""SELECT t.term, sum(t.count)::BIGINT AS count FROM term_counts t
+            JOIN articles a USING (content_hash) WHERE {where} GROUP BY t.term""",
+        params,
+    ).df()
+    return frame.set_index("term")["count"] if not frame.empty else pd.Series(dtype="int64")

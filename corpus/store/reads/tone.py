@@ -1,0 +1,126 @@
+"""Paragraph tone of a selection: distributions, around actors, by position, extremes."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import pandas as pd
+
+from corpus.store.articles import Store
+from corpus.store.reads.common import query_frame
+from corpus.store.selection import ALL, Selection
+
+
+def tone_distribution(store: Store, sel: Selection) -> pd.DataFrame:
+    """Paragraph labels per outlet and language: columns outlet, language, label, paragraphs, share
+    (of that outlet's paragraphs in that language; languages are never pooled)."""
+    where, params = sel.where()
+    frame = query_frame(
+        store,
+        f"""
+        SELECT coalesce(a.outlet, '(unknown)') AS outlet, p.language, coalesce(p.label, 'not scored') AS label,
+               count(*) AS paragraphs
+        FROM paragraph_tone p JOIN articles a USING (content_hash) WHERE {where}
+        GROUP BY ALL ORDER BY outlet, p.language, label""",
+        params,
+    )
+    if not frame.empty:
+        frame["share"] = frame["paragraphs"] / frame.groupby(["outlet", "language"])["paragraphs"].transform("sum")
+    return frame
+
+
+def actor_tone_by_outlet(store: Store, sel: Selection, *, top: int = 8) -> pd.DataFrame:
+    """Tone of the paragraphs naming each of the most named actors, per outlet: columns actor,
+    outlet, mean_compound, paragraphs."""
+    where, params = sel.where()
+    return query_frame(
+        store,
+        f"""
+        WITH named AS (
+            SELECT DISTINCT m.actor, m.content_hash, m.paragraph_index, coalesce(a.outlet, '(unknown)') AS outlet
+            FROM actor_mentions m JOIN articles a USING (content_hash) WHERE {where}
+        ), top AS (SELECT actor FROM named GROUP BY actor ORDER BY count(*) DESC, actor LIMIT ?)
+        SELECT n.actor, n.outlet, avg(p.compound) AS mean_compound, count(*) AS paragraphs
+        FROM named n JOIN paragraph_tone p USING (content_hash, paragraph_index)
+        WHERE n.actor IN (SELECT actor FROM top) AND p.compound IS NOT NULL
+        GROUP BY ALL ORDER BY n.actor, n.outlet""",
+        [*params, top],
+    )
+
+
+def actor_tone(store: Store, selection: Selection = ALL, *, rivals: Mapping[str, str | None]) -> pd.DataFrame:
+    """Tone around each actor: columns actor, paragraphs, mean_compound, share_negative,
+    and the same three restricted to paragraphs that do not mention the actor's rival
+    (`*_without_rival`; equal to the others for actors without a rival)."""
+    rival_table = pd.DataFrame(list(rivals.items()), columns=["actor", "rival"])
+    where, params = selection.where()
+    store.con.register("actor_rivals", rival_table)
+    try:
+        return store.con.execute(
+            f"""
+            WITH mentioned AS (
+                SELECT DISTINCT m.content_hash, m.paragraph_index, m.actor
+                FROM actor_mentions m JOIN articles a USING (content_hash) WHERE {where}
+            ), scored AS (
+                SELECT m.actor, r.rival, p.compound, p.label,
+                       EXISTS (SELECT 1 FROM mentioned o WHERE o.content_hash = m.content_hash
+                               AND o.paragraph_index = m.paragraph_index AND o.actor = r.rival) AS with_rival
+                FROM mentioned m
+                JOIN paragraph_tone p USING (content_hash, paragraph_index)
+                LEFT JOIN actor_rivals r ON r.actor = m.actor
+                WHERE p.label IS NOT NULL
+            )
+            SELECT actor, count(*) AS paragraphs, avg(compound) AS mean_compound,
+                   avg((label = 'negative')::INT) AS share_negative,
+                   count(*) FILTER (WHERE NOT with_rival) AS paragraphs_without_rival,
+                   avg(compound) FILTER (WHERE NOT with_rival) AS mean_compound_without_rival,
+                   avg((label = 'negative')::INT) FILTER (WHERE NOT with_rival)
+                       AS share_negative_without_rival
+            FROM scored GROUP BY actor ORDER BY paragraphs DESC, actor
+            """,
+            params,
+        ).df()
+    finally:
+        store.con.unregister("actor_rivals")
+
+
+def position_heatmap(store: Store, sel: Selection, *, limit: int = 60) -> pd.DataFrame:
+    """Tone by paragraph position for the most recent articles: columns article (label),
+    article_id, paragraph_index, compound, label."""
+    where, params = sel.where()
+    return query_frame(
+        store,
+        f"""
+        WITH chosen AS (
+            SELECT a.id, a.content_hash, coalesce(a.outlet, '?') || ' · ' || coalesce(a.published_text, 'undated')
+                   || ' · ' || left(coalesce(a.title, a.id), 40) AS article, a.published
+            FROM articles a WHERE {where} ORDER BY a.published DESC NULLS LAST, a.id LIMIT ?
+        )
+        SELECT c.article, c.id AS article_id, p.paragraph_index, p.compound, p.label
+        FROM chosen c JOIN paragraph_tone p USING (content_hash)
+        ORDER BY c.published DESC NULLS LAST, c.id, p.paragraph_index""",
+        [*params, limit],
+    )
+
+
+def extreme_paragraphs(store: Store, sel: Selection, *, n: int = 5) -> pd.DataFrame:
+    """The most negative and most positive paragraphs: columns side, compound, label, article_id,
+    title, outlet, published_text, url, paragraph_index, text (None where the text is not bundled)."""
+    where, params = sel.where()
+    parts = []
+    for side, order in (("most negative", "ASC"), ("most positive", "DESC")):
+        parts.append(
+            query_frame(
+                store,
+                f"""
+            SELECT '{side}' AS side, p.compound, p.label, a.id AS article_id, a.title, a.outlet,
+                   a.published_text, a.url, p.paragraph_index,
+                   CASE WHEN a.text IS NULL THEN NULL ELSE substring(a.text, p.start_char + 1,
+                        p.end_char - p.start_char) END AS text
+            FROM paragraph_tone p JOIN articles a USING (content_hash)
+            WHERE {where} AND p.compound IS NOT NULL
+            ORDER BY p.compound {order}, a.id, p.paragraph_index LIMIT ?""",
+                [*params, n],
+            )
+        )
+    return pd.concat(parts, ignore_index=True)
