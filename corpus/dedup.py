@@ -11,6 +11,9 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
@@ -60,9 +63,10 @@ def shingle_hashes(text: str) -> np.ndarray:
 
 def signature(text: str) -> np.ndarray:
     """The MinHash signature (NUM_PERM unsigned 32-bit values) of a text."""
-    # One splitmix64 finaliser per seed stands in for a random permutation. The
-    # textbook (a*x + b) mod p family is not min-wise enough: on a 76% overlap it
-    # estimated 49%.
+    # One splitmix64 finaliser per seed stands in for a random permutation: it needs no
+    # modulus, so it runs in uint64 without care. An earlier (a*x + b) mod p version
+    # estimated 49% on a 76% overlap because a*x overflowed uint64 before the modulus,
+    # not because that family is unfit.
     z = shingle_hashes(text)[:, None] ^ _SEEDS[None, :]
     z = (z ^ (z >> _S30)) * _M1
     z = (z ^ (z >> _S27)) * _M2
@@ -83,3 +87,83 @@ def band_keys(sig: np.ndarray) -> list[int]:
 def similarity(a: np.ndarray, b: np.ndarray) -> float:
     """Estimated Jaccard similarity of the two texts' shingle sets."""
     return float(np.mean(np.asarray(a) == np.asarray(b)))
+
+
+# -- near-duplicate decisions (pure: the store feeds them rows and writes their answers) --
+
+MAX_COMPARED_PER_GROUP = 4  # a large group of copies is judged by a few of its members
+
+
+@dataclass(frozen=True, slots=True)
+class Banded:
+    """An article as the near-duplicate index sees it: id, signature, band keys and group root."""
+
+    article_id: str
+    signature: np.ndarray
+    keys: Sequence[int]
+    root: str | None = None  # the earliest copy it duplicates; None for a group's root or a lone article
+
+
+Link = tuple[str | None, float | None]  # (group root it nearly duplicates, similarity), or (None, None)
+
+
+def link_near_duplicates(new: Sequence[Banded], known: Mapping[int, Sequence[Banded]]) -> dict[str, Link]:
+    """For each new article (in order), the group root it nearly duplicates and the similarity.
+
+    `known` holds the stored articles per band key; each new article joins the index once
+    decided, so a later one in the same batch can duplicate it. Per band and group at most
+    MAX_COMPARED_PER_GROUP members are compared.
+    """
+    index: dict[int, list[Banded]] = {key: list(members) for key, members in known.items()}
+    links: dict[str, Link] = {}
+    for article in new:
+        best: tuple[str, float] | None = None
+        seen: set[str] = set()
+        per_group: dict[str, int] = {}
+        for key in article.keys:
+            for other in index.get(key, ()):
+                group = other.root or other.article_id
+                if other.article_id in seen or per_group.get(group, 0) >= MAX_COMPARED_PER_GROUP:
+                    continue
+                seen.add(other.article_id)
+                per_group[group] = per_group.get(group, 0) + 1
+                score = similarity(article.signature, other.signature)
+                if score >= NEAR_DUPLICATE_JACCARD and (best is None or score > best[1]):
+                    best = (group, score)
+        links[article.article_id] = best if best else (None, None)
+        placed = Banded(article.article_id, article.signature, article.keys, best[0] if best else None)
+        for key in article.keys:
+            index.setdefault(key, []).append(placed)
+    return links
+
+
+@dataclass(frozen=True, slots=True)
+class Member:
+    """A member of a near-duplicate group: its id, current group, publication and import times."""
+
+    article_id: str
+    group: str
+    published: Any  # datetime or None
+    imported_at: Any
+
+
+def earliest_roots(members: Iterable[Member]) -> tuple[dict[str, str], list[tuple[str | None, str]]]:
+    """Each group's earliest copy (published first, undated last, then imported first, then id).
+
+    Returns id -> root for every member that is not a root, and the (new root or None, id)
+    updates that make the stored links say so.
+    """
+    groups: dict[str, list[Member]] = {}
+    for member in members:
+        groups.setdefault(member.group, []).append(member)
+    roots: dict[str, str] = {}
+    updates: list[tuple[str | None, str]] = []
+    for group, found in groups.items():
+        found.sort(key=lambda m: (m.published is None, m.published or m.imported_at, m.imported_at, m.article_id))
+        earliest = found[0].article_id
+        for member in found:
+            if member.article_id != earliest:
+                roots[member.article_id] = earliest
+            if earliest != group or member.article_id == earliest:
+                updates.append((None if member.article_id == earliest else earliest, member.article_id))
+    return roots, updates

@@ -36,7 +36,6 @@ from corpus.store.schema import ARTICLE_COLUMNS, DDL, MIGRATIONS, SCHEMA_VERSION
 from corpus.urls import canonical_url
 
 Progress = Callable[[int, int, str], None]
-MAX_COMPARED_PER_GROUP = 4
 
 
 def _no_progress(done: int, total: int, label: str) -> None:
@@ -161,7 +160,7 @@ class Store:
             if curl:
                 by_url[curl] = article_id
         items: list[ImportItem | None] = [None] * len(candidates)
-        pending: list[tuple[int, Article, np.ndarray, list[int]]] = []
+        pending: list[tuple[int, Article, dedup.Banded]] = []
         total = len(candidates)
         for index, cand in enumerate(candidates):
             if index % 200 == 0:
@@ -201,12 +200,12 @@ class Store:
             if article.canonical_url:
                 by_url[article.canonical_url] = article.id
             sig = dedup.signature(article.text)
-            pending.append((index, article, sig, dedup.band_keys(sig)))
+            pending.append((index, article, dedup.Banded(article.id, sig, dedup.band_keys(sig))))
         progress(total, total, "writing to the store")
         links = self._link_near_duplicates(pending)
         self._insert(pending, links)
         roots = self._relink_groups({root for root, _ in links.values() if root})
-        for index, article, _sig, _keys in pending:
+        for index, article, _banded in pending:
             cand = candidates[index]
             items[index] = ImportItem(
                 cand.where,
@@ -293,12 +292,10 @@ class Store:
                 raise
         return ImportReport(tuple(items))
 
-    def _link_near_duplicates(
-        self, pending: list[tuple[int, Article, np.ndarray, list[int]]]
-    ) -> dict[str, tuple[str | None, float | None]]:
+    def _link_near_duplicates(self, pending: list[tuple[int, Article, dedup.Banded]]) -> dict[str, dedup.Link]:
         """For each new article, the group root it nearly duplicates (or None) and the similarity."""
-        keys = sorted({key for *_rest, article_keys in pending for key in article_keys})
-        known: dict[int, list[tuple[str, np.ndarray, str | None]]] = {}
+        keys = sorted({key for *_rest, banded in pending for key in banded.keys})
+        known: dict[int, list[dedup.Banded]] = {}
         if keys:
             rows = self.con.execute(
                 "SELECT b.band_key, a.id, a.minhash, a.duplicate_of FROM article_bands b "
@@ -306,37 +303,17 @@ class Store:
                 [keys],
             ).fetchall()
             for key, other, minhash, root in rows:
-                known.setdefault(key, []).append((other, np.asarray(minhash, dtype=np.uint32), root))
-        links: dict[str, tuple[str | None, float | None]] = {}
-        for _index, article, sig, article_keys in pending:
-            best: tuple[str, float] | None = None
-            seen: set[str] = set()
-            per_group: dict[str, int] = {}
-            for key in article_keys:
-                for other, other_sig, root in known.get(key, ()):
-                    group = root or other
-                    # A large group of copies is judged by a few of its members.
-                    if other in seen or per_group.get(group, 0) >= MAX_COMPARED_PER_GROUP:
-                        continue
-                    seen.add(other)
-                    per_group[group] = per_group.get(group, 0) + 1
-                    score = dedup.similarity(sig, other_sig)
-                    if score >= dedup.NEAR_DUPLICATE_JACCARD and (best is None or score > best[1]):
-                        best = (root or other, score)
-            links[article.id] = best if best else (None, None)
-            root = best[0] if best else None
-            for key in article_keys:
-                known.setdefault(key, []).append((article.id, sig, root))
-        return links
+                known.setdefault(key, []).append(dedup.Banded(other, np.asarray(minhash, dtype=np.uint32), (), root))
+        return dedup.link_near_duplicates([banded for *_rest, banded in pending], known)
 
     def _insert(
         self,
-        pending: list[tuple[int, Article, np.ndarray, list[int]]],
-        links: dict[str, tuple[str | None, float | None]],
+        pending: list[tuple[int, Article, dedup.Banded]],
+        links: dict[str, dedup.Link],
     ) -> None:
         if not pending:
             return
-        articles = [article for _i, article, _s, _k in pending]
+        articles = [article for _i, article, _b in pending]
         utc = [a.published.when.astimezone(dt.UTC) if a.published else None for a in articles]
         table = pa.table(
             {
@@ -359,13 +336,13 @@ class Store:
                 "metadata": [json.dumps(a.metadata, ensure_ascii=False, default=str) for a in articles],
                 "duplicate_of": [links[a.id][0] for a in articles],
                 "duplicate_similarity": pa.array([links[a.id][1] for a in articles], type=pa.float64()),
-                "minhash": pa.array([sig.tolist() for _i, _a, sig, _k in pending], type=pa.list_(pa.uint32())),
+                "minhash": pa.array([b.signature.tolist() for _i, _a, b in pending], type=pa.list_(pa.uint32())),
             }
         )
         bands = pa.table(
             {
-                "band_key": pa.array([k for _i, _a, _s, keys in pending for k in keys], type=pa.int64()),
-                "article_id": [a.id for _i, a, _s, keys in pending for _k in keys],
+                "band_key": pa.array([k for _i, _a, b in pending for k in b.keys], type=pa.int64()),
+                "article_id": [a.id for _i, a, b in pending for _k in b.keys],
             }
         )
         columns = ", ".join(ARTICLE_COLUMNS)
@@ -387,18 +364,7 @@ class Store:
             "WHERE id IN (SELECT unnest(?)) OR duplicate_of IN (SELECT unnest(?))",
             [sorted(roots), sorted(roots)],
         ).fetchall()
-        groups: dict[str, list[tuple[str, Any, Any]]] = {}
-        for article_id, group, published, imported_at in rows:
-            groups.setdefault(group, []).append((article_id, published, imported_at))
-        updates: list[tuple[str | None, str]] = []
-        result: dict[str, str] = {}
-        for group, members in groups.items():
-            members.sort(key=lambda m: (m[1] is None, m[1] or m[2], m[2], m[0]))
-            earliest = members[0][0]
-            for article_id, _p, _i in members:
-                result[article_id] = earliest if article_id != earliest else ""
-                if earliest != group or article_id == earliest:
-                    updates.append((None if article_id == earliest else earliest, article_id))
+        result, updates = dedup.earliest_roots(dedup.Member(*row) for row in rows)
         if updates:
             relinks = pa.table(
                 {
@@ -413,7 +379,7 @@ class Store:
                 )
             finally:
                 self.con.unregister("relinks")
-        return {k: v for k, v in result.items() if v}
+        return result
 
     # -- reading -------------------------------------------------------------------
 

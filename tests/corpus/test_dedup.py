@@ -1,18 +1,48 @@
+import datetime as dt
+import os
+import subprocess
+import sys
+
+import numpy as np
 from hypothesis import given
 from hypothesis import strategies as st
 
-from corpus.dedup import BANDS, NUM_PERM, band_keys, signature, similarity
+from corpus import dedup
+from corpus.dedup import (
+    BANDS,
+    MAX_COMPARED_PER_GROUP,
+    NUM_PERM,
+    Banded,
+    Member,
+    band_keys,
+    earliest_roots,
+    link_near_duplicates,
+    signature,
+    similarity,
+)
 
 STORY = (
     "Elon Musk's attorneys told a judge on Friday that OpenAI had abandoned the nonprofit mission "
     "that the billionaire had paid for, and asked for the conversion to be halted before the trial "
     "opens next spring in Oakland, where a jury will hear from Sam Altman and other founders."
 )
+# Signatures are stored: a change of the hashing would make old and new articles incomparable.
+GOLDEN_SIGNATURE_HEAD = [198268621, 100184496, 2259894, 107318593, 61085483, 92726509, 43938291, 118483760]
+GOLDEN_BAND_KEYS_HEAD = [5385469535240708707, 7888402211144644215]
 
 
-def test_signature_is_stable_and_sized():
-    assert signature(STORY).tolist() == signature(STORY).tolist()
-    assert len(signature(STORY)) == NUM_PERM and len(band_keys(signature(STORY))) == BANDS
+def test_signature_matches_the_stored_golden_values():
+    sig = signature(STORY)
+    assert len(sig) == NUM_PERM and len(band_keys(sig)) == BANDS
+    assert sig[:8].tolist() == GOLDEN_SIGNATURE_HEAD
+    assert band_keys(sig)[:2] == GOLDEN_BAND_KEYS_HEAD
+
+
+def test_signature_is_the_same_in_a_process_with_another_hash_seed():
+    code = "import sys; from corpus.dedup import signature; print(signature(sys.argv[1]).tolist())"
+    env = {**os.environ, "PYTHONHASHSEED": "12345"}
+    out = subprocess.run([sys.executable, "-c", code, STORY], env=env, capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == str(signature(STORY).tolist())
 
 
 def test_similarity_high_for_edited_copy_low_for_other_story():
@@ -22,6 +52,53 @@ def test_similarity_high_for_edited_copy_low_for_other_story():
     assert similarity(signature(STORY), signature(other)) < 0.2
 
 
-@given(st.text(min_size=1, max_size=300))
-def test_similarity_of_text_with_itself_is_one(text):
-    assert similarity(signature(text), signature(text)) == 1.0
+@given(st.text(min_size=1, max_size=300), st.text(min_size=1, max_size=300))
+def test_similarity_is_symmetric_and_bounded(a, b):
+    forward = similarity(signature(a), signature(b))
+    assert forward == similarity(signature(b), signature(a))
+    assert 0.0 <= forward <= 1.0
+
+
+def _banded(article_id, text, root=None):
+    sig = signature(text)
+    return Banded(article_id, sig, band_keys(sig), root)
+
+
+def test_link_near_duplicates_links_a_copy_to_the_stored_root_and_leaves_other_stories_alone():
+    stored = _banded("wire-1", STORY)
+    known = {key: [stored] for key in stored.keys}
+    copy = _banded("copy", STORY + " OpenAI declined to comment.")
+    other = _banded("other", "Sam Altman said OpenAI would keep building products and had no plans to sell it.")
+    links = link_near_duplicates([copy, other], known)
+    assert links["copy"][0] == "wire-1" and links["copy"][1] > 0.5
+    assert links["other"] == (None, None)
+
+
+def test_link_near_duplicates_sees_earlier_articles_of_the_same_batch():
+    first = _banded("first", STORY)
+    second = _banded("second", STORY + " The hearing lasted an hour.")
+    links = link_near_duplicates([first, second], {})
+    assert links == {"first": (None, None), "second": ("first", links["second"][1])}
+
+
+def test_link_near_duplicates_compares_a_bounded_number_per_group(monkeypatch):
+    members = [
+        Banded(f"m{i}", np.zeros(NUM_PERM, dtype=np.uint32), [1], "root" if i else None) for i in range(10)
+    ]
+    probe = Banded("probe", np.zeros(NUM_PERM, dtype=np.uint32), [1])
+    calls = []
+    monkeypatch.setattr(dedup, "similarity", lambda a, b: calls.append(1) or similarity(a, b))
+    link_near_duplicates([probe], {1: members})
+    assert len(calls) == MAX_COMPARED_PER_GROUP + 1  # "m0" is its own group; the nine of "root" give four
+
+
+def test_earliest_roots_picks_the_first_published_then_the_first_imported():
+    day = dt.datetime(2025, 2, 10, tzinfo=dt.UTC)
+    members = [
+        Member("late", "late", day + dt.timedelta(days=2), day),
+        Member("early", "late", day, day + dt.timedelta(days=5)),
+        Member("undated", "late", None, day - dt.timedelta(days=9)),
+    ]
+    roots, updates = earliest_roots(members)
+    assert roots == {"late": "early", "undated": "early"}
+    assert set(updates) == {(None, "early"), ("early", "late"), ("early", "undated")}
