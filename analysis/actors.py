@@ -49,7 +49,7 @@ def _apostrophes(phrase: str) -> str:
 def _with_contractions(phrases: Sequence[str], language: str) -> list[str]:
     """The phrases plus their contracted forms in the language ("le X" -> "au X", "du X")."""
     data = language_data(language)
-    contractions = data.ARTICLE_CONTRACTIONS if data else {}
+    contractions = data.article_contractions if data else {}
     out = list(phrases)
     for phrase in phrases:
         for article, variants in contractions.items():

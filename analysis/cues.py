@@ -77,9 +77,9 @@ class Scene:
 def _inflect(data: ModuleType, lemmas: Sequence[str]) -> set[str]:
     """The regular forms of the lemmas by the language's inflection table."""
     forms: set[str] = set()
-    soft = getattr(data, "SOFT_STEMS", {})
+    soft = data.soft_stems
     for lemma in lemmas:
-        for ending, cut, added in data.VERB_INFLECTIONS:
+        for ending, cut, added in data.verb_inflections:
             if lemma.endswith(ending):
                 stem = lemma[: len(lemma) - len(cut)] if cut else lemma
                 for suffix in added:
@@ -98,7 +98,7 @@ def reporting_verbs(language: str) -> frozenset[str]:
     data = language_data(language)
     if data is None:
         return frozenset()
-    forms = set(data.REPORTING_VERBS) | _inflect(data, (*data.REPORTING_LEMMAS, *data.NAMING_LEMMAS))
+    forms = set(data.reporting_verbs) | _inflect(data, (*data.reporting_lemmas, *data.naming_lemmas))
     return frozenset(f.lower() for f in forms)
 
 
@@ -106,7 +106,7 @@ def reporting_verbs(language: str) -> frozenset[str]:
 def naming_verbs(language: str) -> frozenset[str]:
     """Forms of the verbs that name or label ("called", « qualifié »)."""
     data = language_data(language)
-    return frozenset(f.lower() for f in _inflect(data, data.NAMING_LEMMAS)) if data else frozenset()
+    return frozenset(f.lower() for f in _inflect(data, data.naming_lemmas)) if data else frozenset()
 
 
 def inside(position: int, quotes: Sequence[QuoteSpan]) -> bool:
@@ -122,7 +122,7 @@ def verbs_in(scene: Scene, start: int, end: int, language: str) -> list[tuple[in
         if m.group().lower() in forms and not inside(m.start(), scene.quotes)
     ]
     lowered = text[start:end].lower()
-    for phrase in scene.data.REPORTING_PHRASES:
+    for phrase in scene.data.reporting_phrases:
         for m in re.finditer(rf"(?<!\w){re.escape(phrase)}(?!\w)", lowered):
             if not inside(start + m.start(), scene.quotes):
                 found.append((start + m.start(), start + m.end(), text[start + m.start() : start + m.end()]))
@@ -136,7 +136,7 @@ def speaking(candidates: Sequence[Candidate], start: int, end: int) -> list[Cand
 
 def _agent(scene: Scene, position: int, limit: int) -> Candidate | None:
     """The agent of a passive or of a document: "… par S", "filed by S" right after `position`."""
-    words = "|".join(scene.data.AGENT_WORDS)
+    words = "|".join(scene.data.agent_words)
     m = re.match(rf"[^.;:«»\"“”]{{0,40}}?(?<!\w)(?:{words})\s", scene.text[position:limit])
     if not m:
         return None
@@ -155,7 +155,7 @@ def _source(scene: Scene, candidate: Candidate, limit: int) -> Candidate:
 
 def _object_pronoun(scene: Scene, start: int, end: int) -> Candidate | None:
     m = re.match(r"\s*(\w+)", scene.text[start:end])
-    if m and m.group(1).lower() in scene.data.OBJECT_PRONOUNS:
+    if m and m.group(1).lower() in scene.data.object_pronouns:
         word = m.group(1)
         return Candidate(
             start + m.start(1),
@@ -164,7 +164,7 @@ def _object_pronoun(scene: Scene, start: int, end: int) -> Candidate | None:
             Kind.PRONOUN,
             None,
             "person",
-            scene.data.OBJECT_PRONOUNS[word.lower()],
+            scene.data.object_pronouns[word.lower()],
         )
     return None
 
@@ -172,9 +172,9 @@ def _object_pronoun(scene: Scene, start: int, end: int) -> Candidate | None:
 def according_to(scene: Scene, start: int, end: int) -> Cue | None:
     """ "according to S" / « selon S » / « selon lui »; "selon lesquelles" names no source."""
     text, window = scene.text, scene.text[start:end]
-    for phrase in scene.data.ACCORDING_TO:
+    for phrase in scene.data.according_to:
         for m in re.finditer(rf"(?<!\w){re.escape(phrase)}\s", window, re.IGNORECASE):
-            if any(window.lower().startswith(n, m.start()) for n in scene.data.NOT_A_SOURCE):
+            if any(window.lower().startswith(n, m.start()) for n in scene.data.not_a_source):
                 continue
             after = start + m.end()
             pronoun = _object_pronoun(scene, after, end)
@@ -190,7 +190,7 @@ def according_to(scene: Scene, start: int, end: int) -> Cue | None:
 
 
 def _fillers_only(scene: Scene, words: Sequence[str]) -> bool:
-    return all(w.lower() in scene.data.AFTER_FILLERS for w in words)
+    return all(w.lower() in scene.data.after_fillers for w in words)
 
 
 def after(scene: Scene, quote: QuoteSpan, sentence_end: int, language: str) -> Cue | None:
@@ -243,7 +243,7 @@ def pronoun_cue(m: re.Match[str], offset: int, data: ModuleType, step: str) -> C
     group = next(g for g in ("p1", "p2", "p3") if m.group(g))
     start = offset + m.start(group)
     word = m.group(group)
-    gender = data.SUBJECT_PRONOUNS.get(word.lower())
+    gender = data.subject_pronouns.get(word.lower())
     candidate = Candidate(start, start + len(word), word, Kind.PRONOUN, None, "person", gender)
     return Cue(candidate, m.group().strip(" ,."), step, f"{step}: inverted pronoun")
 
@@ -278,7 +278,7 @@ def _verb_before(scene: Scene, quote: QuoteSpan, sentence_start: int, verb: tupl
     if not clause:
         return _initial_participle(scene, quote, sentence_start, verb)
     lead = text[sentence_start:verb_start]
-    is_participle = word.lower().endswith(data.PARTICIPLE_ENDINGS)
+    is_participle = word.lower().endswith(data.participle_endings)
     if is_participle:
         right_before = clause[-1]
         gap = text[right_before.end : verb_start]
@@ -327,7 +327,7 @@ def _initial_participle(scene: Scene, quote: QuoteSpan, sentence_start: int, ver
     has its subject after the comma that closes the participle's clause."""
     text = scene.text
     verb_start, _end, word = verb
-    if text[sentence_start:verb_start].strip() or not word.lower().endswith(scene.data.PARTICIPLE_ENDINGS):
+    if text[sentence_start:verb_start].strip() or not word.lower().endswith(scene.data.participle_endings):
         return None
     comma = text.find(",", quote.mark_end)
     if comma < 0:
@@ -350,12 +350,12 @@ def colon(scene: Scene, quote: QuoteSpan, sentence_start: int) -> Cue | None:
     subjects = [c for c in people if c.subject_like] or people
     if subjects:
         return Cue(subjects[0], ":", CueStep.COLON, "colon: subject")
-    determiners = "|".join(scene.data.POSSESSIVE_DETERMINERS)
-    nouns = "|".join(re.escape(n) for n in scene.data.MESSAGE_NOUNS)
+    determiners = "|".join(scene.data.possessive_determiners)
+    nouns = "|".join(re.escape(n) for n in scene.data.message_nouns)
     m = re.search(rf"(?<!\w)({determiners})\s+(?:[\w-]+\s+)?({nouns})(?!\w)", head, re.IGNORECASE)
     if m:
         start = sentence_start + m.start(1)
-        gender = scene.data.POSSESSIVE_DETERMINERS[m.group(1).lower()]
+        gender = scene.data.possessive_determiners[m.group(1).lower()]
         candidate = Candidate(start, start + len(m.group(1)), m.group(), Kind.PRONOUN, None, "person", gender)
         return Cue(candidate, m.group(), CueStep.POSSESSIVE, "colon: possessive message")
     return None

@@ -16,7 +16,6 @@ import numpy as np
 import pandas as pd
 
 from analysis.lang import language_data
-from analysis.stopwords import stop_words
 
 VERSION = "keywords-1"
 # A word, or punctuation that ends a phrase (no bigram across it).
@@ -25,7 +24,8 @@ _ELIDED = re.compile(r"^(\w+)[’']")
 
 
 def _stop_set(language: str) -> frozenset[str]:
-    return stop_words(language) if language_data(language) else frozenset()
+    data = language_data(language)
+    return data.stop_words if data else frozenset()
 
 
 def tokens(text: str, language: str) -> list[str | None]:
@@ -34,8 +34,8 @@ def tokens(text: str, language: str) -> list[str | None]:
     Lower case, except acronyms and words with inner capitals (AI, xAI, OpenAI).
     """
     data = language_data(language)
-    elisions = frozenset(data.ELISIONS) if data else frozenset()
-    acronyms = data.ACRONYMS if data else frozenset()
+    elisions = frozenset(data.elisions) if data else frozenset()
+    acronyms = data.acronyms if data else frozenset()
     stop = _stop_set(language)
     out: list[str | None] = []
     for match in _TOKEN.finditer(text):

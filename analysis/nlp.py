@@ -24,7 +24,7 @@ NOT_PERSON_LABELS = frozenset({"LOC", "GPE", "ORG", "FAC", "NORP", "PRODUCT", "W
 
 def model_name(language: str) -> str | None:
     data = language_data(language)
-    return getattr(data, "SPACY_MODEL", None) if data else None
+    return data.spacy_model if data else None
 
 
 def model_installed(language: str) -> bool:

@@ -44,7 +44,7 @@ def analyser_versions(actors: ActorIndex, *, use_models: bool = True) -> dict[st
     return {
         "tone": sentiment_mod.tone_version(),
         "actors": actors.version,
-        "keywords": f"{keywords_mod.VERSION}:{data_digest('ELISIONS', 'ACRONYMS')}",
+        "keywords": f"{keywords_mod.VERSION}:{data_digest('elisions', 'acronyms', 'stop_words')}",
         "quotes": f"{quotes_mod.VERSION}:{data_digest(*quotes_mod.LANGUAGE_DATA)}|{actors.version}|{models}",
     }
 

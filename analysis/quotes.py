@@ -31,32 +31,32 @@ from corpus.text import normalise_newlines
 VERSION = "quotes-3"
 # The language data the extractor reads (its version follows their content).
 LANGUAGE_DATA = (
-    "REPORTING_VERBS",
-    "REPORTING_LEMMAS",
-    "NAMING_LEMMAS",
-    "VERB_INFLECTIONS",
-    "SOFT_STEMS",
-    "REPORTING_PHRASES",
-    "ACCORDING_TO",
-    "NOT_A_SOURCE",
-    "SUBJECT_PRONOUNS",
-    "OBJECT_PRONOUNS",
-    "DOCUMENT_NOUNS",
-    "COMPANY_NOUNS",
-    "PROXY_NOUNS",
-    "MESSAGE_NOUNS",
-    "POSSESSIVE_DETERMINERS",
-    "SCARE_DETERMINERS",
-    "COMPLEMENT_WORDS",
-    "AGENT_WORDS",
-    "NAME_PREFIX_WORDS",
-    "NOT_PERSON",
-    "NAME_PARTICLES",
-    "SUE_WORDS",
-    "AFTER_FILLERS",
-    "PARTICIPLE_ENDINGS",
-    "INCISE",
-    "ABBREVIATIONS",
+    "reporting_verbs",
+    "reporting_lemmas",
+    "naming_lemmas",
+    "verb_inflections",
+    "soft_stems",
+    "reporting_phrases",
+    "according_to",
+    "not_a_source",
+    "subject_pronouns",
+    "object_pronouns",
+    "document_nouns",
+    "company_nouns",
+    "proxy_nouns",
+    "message_nouns",
+    "possessive_determiners",
+    "scare_determiners",
+    "complement_words",
+    "agent_words",
+    "name_prefix_words",
+    "not_person",
+    "name_particles",
+    "sue_words",
+    "after_fillers",
+    "participle_endings",
+    "incise",
+    "abbreviations",
 )
 SHORT_WORDS = 3  # fitted on dev + dev2 by `eval quotes --folds 5` (fitted on all articles)
 SHORT_WORDS_GRID = (1, 2, 3, 4)
@@ -144,7 +144,7 @@ def _read_article(
 ) -> _Article:
     data = language_data(language) or language_data("en")
     assert data is not None
-    incise = re.compile(data.INCISE, re.IGNORECASE) if data.INCISE else None
+    incise = re.compile(data.incise, re.IGNORECASE) if data.incise else None
     paragraphs = paragraph_spans(text)
     spans = [(i, q) for i, (s, e) in enumerate(paragraphs) for q in find_quote_spans(text, s, e)]
     all_quotes = [q for _, q in spans]
@@ -172,7 +172,7 @@ def _read_article(
         sentences_of=sentences_of,
         sentence_starts=[s for s, _ in sentence_list],
         scene=Scene(text, data, candidates, all_quotes, incise, subject_of),
-        sue_positions=[m.start() for m in _WORD.finditer(text) if m.group().lower() in data.SUE_WORDS],
+        sue_positions=[m.start() for m in _WORD.finditer(text) if m.group().lower() in data.sue_words],
     )
 
 
@@ -322,7 +322,7 @@ def _in_noun_phrase(article: _Article, span: QuoteSpan) -> bool:
     text = article.text
     head = re.search(r"([\w-]+)['’]?\s*$", text[max(0, span.mark_start - 30) : span.mark_start])
     tail = re.match(r"\s*([a-zà-öø-ÿ][\w-]*)", text[span.mark_end : span.mark_end + 30])
-    return bool(head and tail and head.group(1).lower() in article.scene.data.SCARE_DETERMINERS)
+    return bool(head and tail and head.group(1).lower() in article.scene.data.scare_determiners)
 
 
 def _carry_back(quotes: list[Quote], spans: Sequence[tuple[int, QuoteSpan]]) -> list[Quote]:

@@ -24,12 +24,11 @@ import string
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from types import ModuleType
 
 from vaderSentiment.vaderSentiment import BOOSTER_DICT, SentimentIntensityAnalyzer, SentiText
 
-from analysis.lang import LANGUAGES, data_digest, fr
-from analysis.stopwords import stop_words
+from analysis.lang import LANGUAGES, data_digest
+from analysis.lang.record import Language
 from analysis.text import sentence_spans
 
 NEGATIVE, NEUTRAL, POSITIVE = "negative", "neutral", "positive"
@@ -128,7 +127,7 @@ class SentenceReader:
 
     def __init__(
         self,
-        data: ModuleType,
+        data: Language,
         lexicon: Mapping[str, float],
         stop: frozenset[str],
         options: ToneOptions = ToneOptions(),
@@ -137,7 +136,7 @@ class SentenceReader:
         self.lexicon = lexicon
         self.stop = stop
         self._seen: dict[str, str] = {}
-        phrases = sorted(data.PHRASES, key=len, reverse=True) if options.news_layer else []
+        phrases = sorted(data.phrases, key=len, reverse=True) if options.news_layer else []
         self._phrases = (
             re.compile(r"\b(" + "|".join(re.escape(p) for p in phrases) + r")\b", re.IGNORECASE) if phrases else None
         )
@@ -170,24 +169,24 @@ class SentenceReader:
         data = self.data
         lead, core, trail = _TOKEN_EDGES.match(token).groups()
         lower = core.lower()
-        if "'" in lower and data.ELISIONS:
+        if "'" in lower and data.elisions:
             prefix, _, rest = lower.partition("'")
-            if prefix in data.ELISIONS:
+            if prefix in data.elisions:
                 lower, core = rest, core[len(prefix) + 1 :]
-        if not lower or lower in data.DROPPED_WORDS:
+        if not lower or lower in data.dropped_words:
             return (lead + trail).strip()
-        if lower in data.ENGINE_WORDS:
-            return lead + data.ENGINE_WORDS[lower] + trail
+        if lower in data.engine_words:
+            return lead + data.engine_words[lower] + trail
         if lower not in self.lexicon and lower not in self.stop:
-            for suffix, replacement in data.SUFFIX_RULES:
-                if lower.endswith(suffix) and len(lower) - len(suffix) >= data.MIN_STEM:
+            for suffix, replacement in data.suffix_rules:
+                if lower.endswith(suffix) and len(lower) - len(suffix) >= data.min_stem:
                     candidate = lower[: -len(suffix)] + replacement
                     if candidate in self.lexicon:
                         return lead + candidate + trail
         return lead + core + trail
 
     def is_procedural(self, sentence: str) -> bool:
-        return any(word.strip(_EDGE_PUNCTUATION).lower() in self.data.PROCEDURAL for word in sentence.split())
+        return any(word.strip(_EDGE_PUNCTUATION).lower() in self.data.procedural for word in sentence.split())
 
 
 def phrase_token(phrase: str) -> str:
@@ -223,7 +222,7 @@ def _read_lexicon_file(path: Path) -> dict[str, float]:
 
 
 def news_lexicon(
-    base: Mapping[str, float], data: ModuleType, *, stop: frozenset[str], options: ToneOptions
+    base: Mapping[str, float], data: Language, *, stop: frozenset[str], options: ToneOptions
 ) -> dict[str, float]:
     """A general lexicon fitted to news: stop words carry no tone, praise words are
     damped (in news they mostly describe), then the language's news-tone layer wins."""
@@ -233,13 +232,13 @@ def news_lexicon(
         if not (options.stop_words_neutral and word in stop)
     }
     if options.news_layer:
-        fitted.update(data.SENTIMENT_LEXICON)
-        fitted.update({phrase_token(p): v for p, v in data.PHRASES.items()})
+        fitted.update(data.sentiment_lexicon)
+        fitted.update({phrase_token(p): v for p, v in data.phrases.items()})
     return fitted
 
 
-def build_scorer(data: ModuleType, base: Mapping[str, float], options: ToneOptions = ToneOptions()) -> Scorer:
-    stop = stop_words(data.CODE) - set(data.ENGINE_WORDS)
+def build_scorer(data: Language, base: Mapping[str, float], options: ToneOptions = ToneOptions()) -> Scorer:
+    stop = data.stop_words - set(data.engine_words)
     analyzer = NewsVader()
     analyzer.lexicon = news_lexicon(base, data, stop=stop, options=options)
     return Scorer(analyzer, SentenceReader(data, analyzer.lexicon, stop, options), options)
@@ -248,26 +247,29 @@ def build_scorer(data: ModuleType, base: Mapping[str, float], options: ToneOptio
 def tone_version() -> str:
     """VERSION plus a hash of everything that decides a score: the news layers, the engine words,
     the base French lexicon file, the default options and thresholds."""
-    extra = fr.BASE_LEXICON_FILE.read_bytes() + repr((ToneOptions(), Thresholds())).encode()
+    extra = repr((ToneOptions(), Thresholds())).encode()
     names = (
-        "SENTIMENT_LEXICON",
-        "PHRASES",
-        "PROCEDURAL",
-        "ENGINE_WORDS",
-        "DROPPED_WORDS",
-        "ELISIONS",
-        "SUFFIX_RULES",
-        "MIN_STEM",
-        "ABBREVIATIONS",
-        "MARKERS",
+        "base_lexicon_file",
+        "sentiment_lexicon",
+        "phrases",
+        "procedural",
+        "engine_words",
+        "dropped_words",
+        "elisions",
+        "suffix_rules",
+        "min_stem",
+        "abbreviations",
+        "markers",
+        "stop_words",
     )
     return f"{VERSION}:{data_digest(*names, extra=extra)}"
 
 
 def base_lexicon(code: str) -> dict[str, float]:
     """The general-purpose lexicon a language starts from."""
-    if code == "fr":
-        return _read_lexicon_file(fr.BASE_LEXICON_FILE)
+    path = LANGUAGES[code].base_lexicon_file
+    if path is not None:
+        return _read_lexicon_file(path)
     return dict(SentimentIntensityAnalyzer().lexicon)
 
 

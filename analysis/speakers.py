@@ -24,11 +24,11 @@ from enum import StrEnum
 from types import ModuleType
 
 from analysis.actors import ActorIndex
-from analysis.lang import common, language_data
+from analysis.lang import SHARED, language_data
 
 _UPPER = "A-ZÀ-ÖØ-Þ"
 _LOWER = "a-zà-öø-ÿ"
-_PARTICLES = "|".join(common.NAME_PARTICLES)
+_PARTICLES = "|".join(SHARED.name_particles)
 # name tokens: capitalised words, with particles inside a name
 _NAME = re.compile(
     rf"(?<![\w’'-])(?:[{_UPPER}][{_LOWER}]+(?:[-’'][{_UPPER}]?[{_LOWER}]+)*)"
@@ -142,7 +142,7 @@ def _name_candidates(
         persons, others = entities
         spans = [s for s in spans if not _overlaps(*s, others)]
         spans += [p for p in persons if not _overlaps(*p, spans)]
-    prefix_words = data.NAME_PREFIX_WORDS if data is not None else frozenset()
+    prefix_words = data.name_prefix_words if data is not None else frozenset()
     found = []
     for start, end in spans:
         tokens = [(m.start() + start, m.group()) for m in re.finditer(r"\S+", text[start:end])]
@@ -153,7 +153,7 @@ def _name_candidates(
         from_model = entities is not None and (start, end) in entities[0]
         if not words or (len(words) < 2 and not from_model):
             continue
-        if any(w.strip("’'.,") in common.NOT_PERSON for w in words):
+        if any(w.strip("’'.,") in SHARED.not_person for w in words):
             continue
         start = tokens[0][0]
         if _overlaps(start, end, taken):
@@ -208,7 +208,7 @@ def _short_name_candidates(text: str, found: Sequence[Candidate], taken: list[Sp
 
 def _pronoun_candidates(text: str, data: ModuleType, taken: list[Span]) -> list[Candidate]:
     out = []
-    for word, gender in data.SUBJECT_PRONOUNS.items():
+    for word, gender in data.subject_pronouns.items():
         for m in re.finditer(rf"(?<![\w-]){word}(?![\w'’])", text, re.IGNORECASE):
             if not _overlaps(m.start(), m.end(), taken):
                 out.append(Candidate(m.start(), m.end(), m.group(), Kind.PRONOUN, None, "person", gender))
@@ -217,7 +217,7 @@ def _pronoun_candidates(text: str, data: ModuleType, taken: list[Span]) -> list[
 
 def _noun_candidates(text: str, data: ModuleType, taken: list[Span]) -> list[Candidate]:
     out = []
-    for kind, nouns in ((Kind.DOCUMENT, data.DOCUMENT_NOUNS), (Kind.COMPANY, data.COMPANY_NOUNS)):
+    for kind, nouns in ((Kind.DOCUMENT, data.document_nouns), (Kind.COMPANY, data.company_nouns)):
         for noun in sorted(nouns, key=len, reverse=True):
             for m in re.finditer(rf"(?<!\w){re.escape(noun)}(?!\w)", text, re.IGNORECASE):
                 if not _overlaps(m.start(), m.end(), taken):
@@ -236,7 +236,7 @@ def _proxies(text: str, data: ModuleType, found: list[Candidate]) -> list[Candid
             continue
         if c.canonical and c.kind != Kind.PRONOUN:
             m = re.match(r"['’]s?\s+([\w-]+)(?:\s+([\w-]+))?", text[c.end : c.end + 40])
-            noun = next((g for g in reversed(m.groups() if m else ()) if g and g.lower() in data.PROXY_NOUNS), None)
+            noun = next((g for g in reversed(m.groups() if m else ()) if g and g.lower() in data.proxy_nouns), None)
             if m and noun:
                 end = c.end + m.end(1 if m.group(1) == noun else 2)
                 # the noun may already be a document candidate ("the statement" is not: "its")
@@ -246,7 +246,7 @@ def _proxies(text: str, data: ModuleType, found: list[Candidate]) -> list[Candid
                 out.append(replace(c, end=end, text=text[c.start : end], kind=Kind.PROXY))
                 continue
         head = re.search(r"([\w-]+)\s+(?:de\s+l['’]|de\s+|d['’]|du\s+)$", text[max(0, c.start - 40) : c.start])
-        if c.canonical and head and head.group(1).lower() in data.PROXY_NOUNS:
+        if c.canonical and head and head.group(1).lower() in data.proxy_nouns:
             start = max(0, c.start - 40) + head.start()
             # the owner follows its noun: the noun's own candidate ("la plainte") gives way
             while out and out[-1].end > start and out[-1].canonical is None:
@@ -264,7 +264,7 @@ def _with_position(text: str, data: ModuleType | None, candidate: Candidate) -> 
     complement = bool(
         data is not None
         and before
-        and before.group(1).lower() in data.COMPLEMENT_WORDS
+        and before.group(1).lower() in data.complement_words
         and candidate.kind != Kind.PROXY
     )
     if possessive or complement:

@@ -44,7 +44,7 @@ def paragraphs_of(text: str) -> list[str]:
 def sentence_spans(paragraph: str, language: str | None) -> list[Span]:
     """(start, end) of each sentence of a paragraph; abbreviations ("M.", "Mr.", "U.S.") do not end one."""
     data = language_data(language)
-    abbreviations = data.ABBREVIATIONS if data else frozenset()
+    abbreviations = data.abbreviations if data else frozenset()
     spans: list[Span] = []
     start = 0
     for match in _SENTENCE_END.finditer(paragraph):
@@ -86,9 +86,9 @@ def paragraph_language(paragraph: str, article_language: str) -> str:
     if data is not None:
         words = paragraph.lower().replace("’", "'").split()
         if len(words) >= MARKER_MIN_WORDS:
-            own = _marker_share(words, data.MARKERS)
+            own = _marker_share(words, data.markers)
             others = max(
-                (_marker_share(words, other.MARKERS) for code, other in LANGUAGES.items() if code != article_language),
+                (_marker_share(words, other.markers) for code, other in LANGUAGES.items() if code != article_language),
                 default=0.0,
             )
             if own >= MARKER_SHARE and others < own / 4:

@@ -2,7 +2,7 @@ import pandas as pd
 import pytest
 
 from analysis.keywords import log_odds, term_counts, tokens
-from analysis.stopwords import stop_words
+from analysis.lang import LANGUAGES, language_data
 
 
 def test_tokens_split_french_elisions_both_apostrophes():
@@ -33,9 +33,9 @@ def test_term_counts_bigrams_do_not_cross_stop_words_or_punctuation():
 
 
 def test_stop_words_come_from_maintained_lists_in_both_languages():
-    assert {"le", "les", "qui", "dans"} <= stop_words("fr")
-    assert {"the", "and", "which"} <= stop_words("en")
-    assert stop_words("xx") == frozenset()
+    assert {"le", "les", "qui", "dans"} <= LANGUAGES["fr"].stop_words
+    assert {"the", "and", "which"} <= LANGUAGES["en"].stop_words
+    assert language_data("xx") is None
 
 
 def test_log_odds_signs_symmetry_and_prior():

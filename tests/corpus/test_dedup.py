@@ -82,9 +82,7 @@ def test_link_near_duplicates_sees_earlier_articles_of_the_same_batch():
 
 
 def test_link_near_duplicates_compares_a_bounded_number_per_group(monkeypatch):
-    members = [
-        Banded(f"m{i}", np.zeros(NUM_PERM, dtype=np.uint32), [1], "root" if i else None) for i in range(10)
-    ]
+    members = [Banded(f"m{i}", np.zeros(NUM_PERM, dtype=np.uint32), [1], "root" if i else None) for i in range(10)]
     probe = Banded("probe", np.zeros(NUM_PERM, dtype=np.uint32), [1])
     calls = []
     monkeypatch.setattr(dedup, "similarity", lambda a, b: calls.append(1) or similarity(a, b))
