@@ -22,21 +22,8 @@ from dataclasses import dataclass
 
 from corpus.dates import Published, parse_published
 from corpus.text import fold_for_matching, normalise_newlines
+from corpus.words import DATELINE_WORDS
 
-DATELINE_WORDS = (
-    "publié",
-    "publie",
-    "mis à jour",
-    "mis a jour",
-    "modifié",
-    "modifie",
-    "actualisé",
-    "published",
-    "updated",
-    "last updated",
-    "posted",
-    "first published",
-)
 _DATELINE = re.compile(r"^(?:" + "|".join(re.escape(w) for w in DATELINE_WORDS) + r")\b", re.IGNORECASE)
 _BODY_WORDS = 25  # a line this long is article body, not chrome
 _TERMINAL = tuple(".!?…:;»\"”')")
