@@ -13,18 +13,22 @@ import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 from analysis.lang import language_data
 from corpus.errors import InputError
 from corpus.paths import ACTORS_FILE
 
 VERSION = "actors-1"
+ActorKind = Literal["person", "organisation"]
+ACTOR_KINDS: tuple[ActorKind, ...] = ("person", "organisation")
+MatchedBy = Literal["name", "description"]  # an alias or name, or a description ("the billionaire")
 
 
 @dataclass(frozen=True, slots=True)
 class Actor:
     name: str
-    kind: str  # person | organisation
+    kind: ActorKind
     gender: str | None
     rival: str | None
     aliases: tuple[str, ...]
@@ -37,7 +41,7 @@ class Mention:
     text: str  # as written
     start: int
     end: int
-    by: str  # "name" | "description"
+    by: MatchedBy
 
 
 def _apostrophes(phrase: str) -> str:
@@ -154,10 +158,13 @@ def parse_actors(text: str, *, where: str = "actors file") -> list[Actor]:
         descriptions = entry.get("descriptions", {})
         if not isinstance(aliases, list) or not isinstance(descriptions, dict):
             raise InputError(where, f"actor {name!r}: aliases should be a list, descriptions a table")
+        kind = entry.get("kind", "person")
+        if kind not in ACTOR_KINDS:
+            raise InputError(where, f"actor {name!r}: kind should be one of {ACTOR_KINDS}, got {kind!r}")
         actors.append(
             Actor(
                 name=name.strip(),
-                kind=str(entry.get("kind", "person")),
+                kind=kind,
                 gender=entry.get("gender"),
                 rival=entry.get("rival"),
                 aliases=tuple(dict.fromkeys([name, *aliases])),

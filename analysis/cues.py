@@ -27,9 +27,9 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
-from types import ModuleType
 
 from analysis.lang import language_data
+from analysis.lang.record import Language
 from analysis.quotemarks import QuoteSpan
 from analysis.speakers import Candidate, Kind
 
@@ -58,7 +58,7 @@ class CueStep(StrEnum):
 class Cue:
     candidate: Candidate | None
     cue: str | None  # as written
-    step: str  # a CueStep
+    step: CueStep
     rule: str  # the sieve and the rule inside it that decided, for the reader
 
 
@@ -67,14 +67,14 @@ class Scene:
     """What every sieve reads: the text, its language data, the candidates, all quotes."""
 
     text: str
-    data: ModuleType
+    data: Language
     candidates: Sequence[Candidate]
     quotes: Sequence[QuoteSpan]
     incise: re.Pattern[str] | None
     subject_of: SubjectFinder | None = None
 
 
-def _inflect(data: ModuleType, lemmas: Sequence[str]) -> set[str]:
+def _inflect(data: Language, lemmas: Sequence[str]) -> set[str]:
     """The regular forms of the lemmas by the language's inflection table."""
     forms: set[str] = set()
     soft = data.soft_stems
@@ -239,7 +239,7 @@ def _right_after(scene: Scene, tail_start: int, limit: int, verb: tuple[int, int
     return None
 
 
-def pronoun_cue(m: re.Match[str], offset: int, data: ModuleType, step: str) -> Cue:
+def pronoun_cue(m: re.Match[str], offset: int, data: Language, step: CueStep) -> Cue:
     group = next(g for g in ("p1", "p2", "p3") if m.group(g))
     start = offset + m.start(group)
     word = m.group(group)

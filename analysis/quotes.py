@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, replace
-from typing import Any
+from typing import Any, Literal
 
 from analysis import cues
 from analysis.actors import ActorIndex
@@ -73,7 +73,9 @@ CONFIDENCE = {
     Step.NEXT_QUOTE: 0.7,
     Step.UNRESOLVED: 0.0,
 }
-DIRECT, SCARE = "direct", "scare"
+QuoteKind = Literal["direct", "scare"]  # speech, or a word quoted at a distance (a scare quote)
+DIRECT: QuoteKind = "direct"
+SCARE: QuoteKind = "scare"
 _WORD = re.compile(r"[\w’'-]+")
 
 
@@ -87,11 +89,11 @@ class Quote:
     speaker: str | None  # canonical name, or None when the text does not say
     mention: str | None  # the speaker as written
     cue: str | None  # the reporting verb, phrase or mark that ties them
-    step: str  # a cues.CueStep: after, incise, before, colon, possessive, according-to, passive, continuation, none
-    resolution: str  # a speakers.Step: name | surname | description | proxy | pronoun | ... | unresolved
+    step: CueStep
+    resolution: Step
     confidence: float
     language: str
-    kind: str  # direct | scare
+    kind: QuoteKind
     rule: str = ""  # the sieve rule that decided, shown to the analyst
 
     def as_dict(self) -> dict[str, Any]:
@@ -284,7 +286,7 @@ def _attribute(
     return quote, sentence[1]
 
 
-def _kind(article: _Article, span: QuoteSpan, body: str, step: str, cue: Cue | None, short_words: int) -> str:
+def _kind(article: _Article, span: QuoteSpan, body: str, step: CueStep, cue: Cue | None, short_words: int) -> QuoteKind:
     """Speech, or a scare quote / title kept apart."""
     words = len(body.split())
     if step in (CueStep.NONE, CueStep.CONTINUATION):

@@ -21,10 +21,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
-from types import ModuleType
 
-from analysis.actors import ActorIndex
+from analysis.actors import ActorIndex, ActorKind
 from analysis.lang import SHARED, language_data
+from analysis.lang.record import Language
 
 _UPPER = "A-ZÀ-ÖØ-Þ"
 _LOWER = "a-zà-öø-ÿ"
@@ -72,9 +72,9 @@ class Candidate:
     start: int
     end: int
     text: str
-    kind: str  # a Kind
+    kind: Kind
     canonical: str | None  # actor name for an actor mention, the name for a full name
-    actor_kind: str | None = None  # person | organisation
+    actor_kind: ActorKind | None = None
     gender: str | None = None
     possessive: bool = False  # "Musk's lawyer": names the owner of another noun, not a subject
     complement: bool = False  # after a preposition or an object verb: not a subject
@@ -131,7 +131,7 @@ def _actor_candidates(text: str, language: str, actors: ActorIndex, taken: list[
 
 def _name_candidates(
     text: str,
-    data: ModuleType | None,
+    data: Language | None,
     actors: ActorIndex,
     taken: list[Span],
     entities: tuple[Sequence[Span], Sequence[Span]] | None,
@@ -206,7 +206,7 @@ def _short_name_candidates(text: str, found: Sequence[Candidate], taken: list[Sp
     return out
 
 
-def _pronoun_candidates(text: str, data: ModuleType, taken: list[Span]) -> list[Candidate]:
+def _pronoun_candidates(text: str, data: Language, taken: list[Span]) -> list[Candidate]:
     out = []
     for word, gender in data.subject_pronouns.items():
         for m in re.finditer(rf"(?<![\w-]){word}(?![\w'’])", text, re.IGNORECASE):
@@ -215,7 +215,7 @@ def _pronoun_candidates(text: str, data: ModuleType, taken: list[Span]) -> list[
     return out
 
 
-def _noun_candidates(text: str, data: ModuleType, taken: list[Span]) -> list[Candidate]:
+def _noun_candidates(text: str, data: Language, taken: list[Span]) -> list[Candidate]:
     out = []
     for kind, nouns in ((Kind.DOCUMENT, data.document_nouns), (Kind.COMPANY, data.company_nouns)):
         for noun in sorted(nouns, key=len, reverse=True):
@@ -226,7 +226,7 @@ def _noun_candidates(text: str, data: ModuleType, taken: list[Span]) -> list[Can
     return out
 
 
-def _proxies(text: str, data: ModuleType, found: list[Candidate]) -> list[Candidate]:
+def _proxies(text: str, data: Language, found: list[Candidate]) -> list[Candidate]:
     """Documents and spokespeople named with their owner speak for the owner: "Musk's
     (original) lawsuit" and « la plainte d'Elon Musk » become one proxy candidate."""
     out: list[Candidate] = []
@@ -257,7 +257,7 @@ def _proxies(text: str, data: ModuleType, found: list[Candidate]) -> list[Candid
     return out
 
 
-def _with_position(text: str, data: ModuleType | None, candidate: Candidate) -> Candidate:
+def _with_position(text: str, data: Language | None, candidate: Candidate) -> Candidate:
     tail = text[candidate.end : candidate.end + 3]
     possessive = tail.startswith(("'s ", "’s ", "' ", "’ "))
     before = _WORD_BEFORE.search(text[max(0, candidate.start - 30) : candidate.start])
@@ -275,7 +275,7 @@ def _with_position(text: str, data: ModuleType | None, candidate: Candidate) -> 
 @dataclass(frozen=True, slots=True)
 class Resolved:
     speaker: str | None
-    step: str  # a Step
+    step: Step
 
 
 @dataclass(frozen=True, slots=True)

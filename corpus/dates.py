@@ -11,6 +11,7 @@ import email.utils
 import re
 import unicodedata
 from dataclasses import dataclass
+from enum import StrEnum
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from corpus.words import MONTHS
@@ -43,6 +44,16 @@ _RFC2822 = re.compile(
 _NUMERIC = re.compile(r"\b(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<y>\d{4})\b" + _TIME + _TZ_TAIL)
 
 
+class Precision(StrEnum):
+    """How precisely a date was given."""
+
+    YEAR = "year"
+    MONTH = "month"
+    DAY = "day"
+    MINUTE = "minute"
+    SECOND = "second"
+
+
 @dataclass(frozen=True, slots=True)
 class Published:
     """A timezone-aware instant and the precision it was given at.
@@ -52,17 +63,17 @@ class Published:
     """
 
     when: dt.datetime
-    precision: str
+    precision: Precision
 
     def isoformat(self) -> str:
         """The date at its own precision: 2025, 2025-02, 2025-02-16 or a full instant."""
-        if self.precision == "year":
+        if self.precision == Precision.YEAR:
             return f"{self.when.year:04d}"
-        if self.precision == "month":
+        if self.precision == Precision.MONTH:
             return f"{self.when.year:04d}-{self.when.month:02d}"
-        if self.precision == "day":
+        if self.precision == Precision.DAY:
             return self.when.date().isoformat()
-        spec = "minutes" if self.precision == "minute" else "seconds"
+        spec = "minutes" if self.precision == Precision.MINUTE else "seconds"
         return self.when.isoformat(timespec=spec)
 
 
@@ -96,7 +107,7 @@ def _build(
     mm: int | None,
     ss: int | None,
     tz: dt.tzinfo,
-    precision: str,
+    precision: Precision,
 ) -> Published | None:
     try:
         when = dt.datetime(y, m, d, hh or 0, mm or 0, ss or 0, tzinfo=tz)
@@ -112,12 +123,12 @@ def _from_iso(text: str, default_tz: dt.tzinfo) -> Published | None:
     g = match.groupdict()
     tz = _zone(g["tz"] or g["zone"], default_tz)
     if g["m"] is None:
-        return _build(int(g["y"]), 1, 1, None, None, None, tz, "year")
+        return _build(int(g["y"]), 1, 1, None, None, None, tz, Precision.YEAR)
     if g["d"] is None:
-        return _build(int(g["y"]), int(g["m"]), 1, None, None, None, tz, "month")
+        return _build(int(g["y"]), int(g["m"]), 1, None, None, None, tz, Precision.MONTH)
     if g["H"] is None:
-        return _build(int(g["y"]), int(g["m"]), int(g["d"]), None, None, None, tz, "day")
-    precision = "second" if g["S"] else "minute"
+        return _build(int(g["y"]), int(g["m"]), int(g["d"]), None, None, None, tz, Precision.DAY)
+    precision = Precision.SECOND if g["S"] else Precision.MINUTE
     return _build(
         int(g["y"]),
         int(g["m"]),
@@ -147,14 +158,14 @@ def _from_prose(text: str, default_tz: dt.tzinfo) -> Published | None:
         return _with_time(int(g["y"]), month, day, g, default_tz)
     match = _MONTH_YEAR.search(folded)
     if match:
-        return _build(int(match["y"]), MONTHS[match["mon"]], 1, None, None, None, default_tz, "month")
+        return _build(int(match["y"]), MONTHS[match["mon"]], 1, None, None, None, default_tz, Precision.MONTH)
     return None
 
 
 def _with_time(y: int, m: int, d: int, g: dict[str, str | None], default_tz: dt.tzinfo) -> Published | None:
     tz = _zone(g.get("tz"), default_tz)
     if g.get("H") is None:
-        return _build(y, m, d, None, None, None, tz, "day")
+        return _build(y, m, d, None, None, None, tz, Precision.DAY)
     hour = int(g["H"] or 0)
     ampm = (g.get("ampm") or "").replace(".", "")
     if ampm == "pm" and hour < 12:
@@ -162,8 +173,8 @@ def _with_time(y: int, m: int, d: int, g: dict[str, str | None], default_tz: dt.
     elif ampm == "am" and hour == 12:
         hour = 0
     if hour > 23:
-        return _build(y, m, d, None, None, None, tz, "day")
-    precision = "second" if g.get("S") else "minute"
+        return _build(y, m, d, None, None, None, tz, Precision.DAY)
+    precision = Precision.SECOND if g.get("S") else Precision.MINUTE
     return _build(y, m, d, hour, int(g["M"] or 0), int(g["S"] or 0), tz, precision)
 
 
@@ -183,11 +194,11 @@ def date_from_url(url: str | None) -> Published | None:
     if match:
         year, month, day = int(match[1]), int(match[2]), match[3]
         if day is not None:
-            return _build(year, month, int(day), None, None, None, dt.UTC, "day")
-        return _build(year, month, 1, None, None, None, dt.UTC, "month") if 1 <= month <= 12 else None
+            return _build(year, month, int(day), None, None, None, dt.UTC, Precision.DAY)
+        return _build(year, month, 1, None, None, None, dt.UTC, Precision.MONTH) if 1 <= month <= 12 else None
     match = _URL_COMPACT.search(path)
     if match:
-        return _build(int(match[1]), int(match[2]), int(match[3]), None, None, None, dt.UTC, "day")
+        return _build(int(match[1]), int(match[2]), int(match[3]), None, None, None, dt.UTC, Precision.DAY)
     return None
 
 
@@ -204,14 +215,14 @@ def parse_published(value: object, *, default_tz: dt.tzinfo | str = dt.UTC) -> P
         return None
     if isinstance(value, dt.datetime):
         when = value if value.tzinfo else value.replace(tzinfo=tz)
-        return Published(when, "second")
+        return Published(when, Precision.SECOND)
     if isinstance(value, dt.date):
-        return _build(value.year, value.month, value.day, None, None, None, tz, "day")
+        return _build(value.year, value.month, value.day, None, None, None, tz, Precision.DAY)
     if isinstance(value, bool):
         return None
     if isinstance(value, int | float):
         try:
-            return Published(dt.datetime.fromtimestamp(float(value), tz=dt.UTC), "second")
+            return Published(dt.datetime.fromtimestamp(float(value), tz=dt.UTC), Precision.SECOND)
         except (OverflowError, OSError, ValueError):
             return None
     text = " ".join(str(value).split())
@@ -227,5 +238,5 @@ def parse_published(value: object, *, default_tz: dt.tzinfo | str = dt.UTC) -> P
         except (TypeError, ValueError, IndexError):
             rfc = None
     if rfc is not None:
-        return Published(rfc if rfc.tzinfo else rfc.replace(tzinfo=tz), "second")
+        return Published(rfc if rfc.tzinfo else rfc.replace(tzinfo=tz), Precision.SECOND)
     return _from_prose(text, tz)

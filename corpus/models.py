@@ -4,14 +4,19 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import Any
 
 from corpus.dates import Published
 
-ADDED = "added"
-DUPLICATE = "duplicate"
-FAILED = "failed"
-SKIPPED = "skipped"
+
+class Status(StrEnum):
+    """What became of one item of an import."""
+
+    ADDED = "added"
+    DUPLICATE = "duplicate"
+    FAILED = "failed"
+    SKIPPED = "skipped"
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,7 +66,7 @@ class ImportItem:
     """The outcome for one item of a batch."""
 
     where: str
-    status: str  # ADDED | DUPLICATE | FAILED | SKIPPED
+    status: Status
     article_id: str | None = None
     reason: str | None = None
     duplicate_of: str | None = None
@@ -78,24 +83,24 @@ class ImportReport:
 
     items: tuple[ImportItem, ...]
 
-    def _of(self, status: str) -> list[ImportItem]:
+    def _of(self, status: Status) -> list[ImportItem]:
         return [item for item in self.items if item.status == status]
 
     @property
     def added(self) -> list[ImportItem]:
-        return self._of(ADDED)
+        return self._of(Status.ADDED)
 
     @property
     def duplicates(self) -> list[ImportItem]:
-        return self._of(DUPLICATE)
+        return self._of(Status.DUPLICATE)
 
     @property
     def failed(self) -> list[ImportItem]:
-        return self._of(FAILED)
+        return self._of(Status.FAILED)
 
     @property
     def skipped(self) -> list[ImportItem]:
-        return self._of(SKIPPED)
+        return self._of(Status.SKIPPED)
 
     @property
     def ok(self) -> bool:

@@ -16,12 +16,13 @@ from corpus.store import Selection, Store
 from corpus.store.bundle import load_events
 from corpus.store.reads import articles, quotes, timelines, tone
 from corpus.store.reads import terms as term_reads
+from corpus.store.reads.common import Freq, GroupBy
 from dashboard import charts, data
 from dashboard.export import Chart, wordcloud_png
 
 
 def overview_charts(
-    store: Store, sel: Selection, *, freq: str = "month", by: str = "outlet", events: pd.DataFrame | None = None
+    store: Store, sel: Selection, *, freq: Freq = "month", by: GroupBy = "outlet", events: pd.DataFrame | None = None
 ) -> list[Chart]:
     events = load_events() if events is None else events
     volume = timelines.volume(store, sel, freq=freq, by=by)
@@ -71,7 +72,7 @@ def sentiment_charts(store: Store, sel: Selection) -> list[Chart]:
     ]
 
 
-def quote_charts(store: Store, sel: Selection, *, freq: str = "month") -> list[Chart]:
+def quote_charts(store: Store, sel: Selection, *, freq: Freq = "month") -> list[Chart]:
     speakers = quotes.top_speakers(store, sel)
     over_time = timelines.speakers_over_time(store, sel, freq=freq)
     about = quotes.speaker_about(store, sel)
@@ -102,7 +103,7 @@ def keyword_charts(
     sel: Selection,
     *,
     terms: tuple[str, ...] = (),
-    freq: str = "month",
+    freq: Freq = "month",
     outlet: str | None = None,
     split: dt.date | None = None,
 ) -> list[Chart]:

@@ -23,14 +23,11 @@ from corpus import dedup
 from corpus.dates import parse_published
 from corpus.errors import StoreBusyError, StoreError
 from corpus.models import (
-    ADDED,
-    DUPLICATE,
-    FAILED,
-    SKIPPED,
     Article,
     Candidate,
     ImportItem,
     ImportReport,
+    Status,
 )
 from corpus.store.schema import ARTICLE_COLUMNS, DDL, MIGRATIONS, SCHEMA_VERSION
 from corpus.urls import canonical_url
@@ -167,7 +164,7 @@ class Store:
                 progress(index, total, cand.where)
             article = cand.article
             if article is None:
-                status = SKIPPED if cand.skipped else FAILED
+                status = Status.SKIPPED if cand.skipped else Status.FAILED
                 items[index] = ImportItem(cand.where, status, reason=cand.error, warnings=cand.warnings)
                 continue
             twin = (by_url.get(article.canonical_url) if article.canonical_url else None) or by_hash.get(
@@ -178,18 +175,18 @@ class Store:
                 self._fill_text(twin, article)
                 textless.discard(twin)
                 items[index] = ImportItem(
-                    cand.where, ADDED, article_id=twin, reason="full text filled in", warnings=cand.warnings
+                    cand.where, Status.ADDED, article_id=twin, reason="full text filled in", warnings=cand.warnings
                 )
                 continue
             if twin:
                 items[index] = ImportItem(
-                    cand.where, DUPLICATE, article_id=twin, duplicate_of=twin, warnings=cand.warnings
+                    cand.where, Status.DUPLICATE, article_id=twin, duplicate_of=twin, warnings=cand.warnings
                 )
                 continue
             if article.id in ids:
                 items[index] = ImportItem(
                     cand.where,
-                    FAILED,
+                    Status.FAILED,
                     article_id=article.id,
                     warnings=cand.warnings,
                     reason=f"id {article.id!r} already names another article (other URL and text)",
@@ -209,7 +206,7 @@ class Store:
             cand = candidates[index]
             items[index] = ImportItem(
                 cand.where,
-                ADDED,
+                Status.ADDED,
                 article_id=article.id,
                 near_duplicate_of=roots.get(article.id),
                 warnings=cand.warnings,
@@ -245,12 +242,12 @@ class Store:
             where = f"{source} row {number}"
             curl = canonical_url(row["url"]) if row.get("url") else None
             if {row["id"], curl, row["content_hash"]} & seen:
-                items.append(ImportItem(where, DUPLICATE, article_id=row["id"]))
+                items.append(ImportItem(where, Status.DUPLICATE, article_id=row["id"]))
                 continue
             seen.update(v for v in (row["id"], curl, row["content_hash"]) if v)
             published = parse_published(row.get("published") or None)
             new.append({**row, "canonical_url": curl, "published_at": published})
-            items.append(ImportItem(where, ADDED, article_id=row["id"]))
+            items.append(ImportItem(where, Status.ADDED, article_id=row["id"]))
         if new:
             now = dt.datetime.now(dt.UTC)
             table = pa.table(

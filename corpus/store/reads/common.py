@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 import pandas as pd
 
 from corpus.store.articles import Store
 
-FREQS = ("day", "week", "month")
+Freq = Literal["day", "week", "month"]
+FREQS: tuple[Freq, ...] = ("day", "week", "month")
+GroupBy = Literal["outlet", "language"]
 PRECISE_ENOUGH = {
     "day": ("day", "minute", "second"),
     "week": ("day", "minute", "second"),
@@ -21,7 +23,7 @@ def query_frame(store: Store, sql: str, params: list[Any]) -> pd.DataFrame:
     return store.con.execute(sql, params).df()
 
 
-def period(freq: str) -> tuple[str, list[Any]]:
+def period(freq: Freq) -> tuple[str, list[Any]]:
     """The SQL period expression of `freq` and the parameter listing the date precisions it can place."""
     if freq not in FREQS:
         raise ValueError(f"freq should be one of {FREQS}, got {freq!r}")

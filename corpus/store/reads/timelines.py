@@ -7,7 +7,7 @@ from typing import Any
 import pandas as pd
 
 from corpus.store.articles import Store
-from corpus.store.reads.common import LOW_COUNT, period, query_frame
+from corpus.store.reads.common import LOW_COUNT, Freq, GroupBy, period, query_frame
 from corpus.store.selection import ALL, Selection
 
 
@@ -38,7 +38,7 @@ def counts(store: Store, sel: Selection) -> dict[str, Any]:
     return dict(zip(keys, row, strict=True))
 
 
-def volume(store: Store, sel: Selection, *, freq: str = "month", by: str = "outlet") -> pd.DataFrame:
+def volume(store: Store, sel: Selection, *, freq: Freq = "month", by: GroupBy = "outlet") -> pd.DataFrame:
     """Articles per period and group: columns period, group, articles."""
     if by not in ("outlet", "language"):
         raise ValueError(f"by should be outlet or language, got {by!r}")
@@ -54,7 +54,7 @@ def volume(store: Store, sel: Selection, *, freq: str = "month", by: str = "outl
     )
 
 
-def share_of_voice(store: Store, sel: Selection, *, freq: str = "month", top: int = 6) -> pd.DataFrame:
+def share_of_voice(store: Store, sel: Selection, *, freq: Freq = "month", top: int = 6) -> pd.DataFrame:
     """Mentions of the most mentioned actors per period and their share of that period's
     mentions: columns period, actor, mentions, share."""
     where, params = sel.where()
@@ -77,7 +77,7 @@ def share_of_voice(store: Store, sel: Selection, *, freq: str = "month", top: in
     return frame
 
 
-def tone_over_time(store: Store, sel: Selection, *, freq: str = "month") -> pd.DataFrame:
+def tone_over_time(store: Store, sel: Selection, *, freq: Freq = "month") -> pd.DataFrame:
     """Mean paragraph tone per period, for all outlets together ("all outlets") and per outlet:
     columns period, outlet, mean_compound, paragraphs, low_count (fewer than LOW_COUNT paragraphs
     behind the mean)."""
@@ -102,7 +102,7 @@ def tone_over_time(store: Store, sel: Selection, *, freq: str = "month") -> pd.D
     return frame
 
 
-def speakers_over_time(store: Store, sel: Selection, *, freq: str = "month", top: int = 6) -> pd.DataFrame:
+def speakers_over_time(store: Store, sel: Selection, *, freq: Freq = "month", top: int = 6) -> pd.DataFrame:
     """Quotes per period of the most quoted speakers: columns period, speaker, quotes."""
     where, params = sel.where()
     period_sql, extra = period(freq)
@@ -120,7 +120,9 @@ def speakers_over_time(store: Store, sel: Selection, *, freq: str = "month", top
     )
 
 
-def terms_over_time(store: Store, terms: list[str], selection: Selection = ALL, *, freq: str = "month") -> pd.DataFrame:
+def terms_over_time(
+    store: Store, terms: list[str], selection: Selection = ALL, *, freq: Freq = "month"
+) -> pd.DataFrame:
     """Counts of the given terms per period: columns period (Timestamp), term, count.
     Articles dated less precisely than the period (a month for a weekly count,
     a year, none) are left out rather than placed on an invented day."""
