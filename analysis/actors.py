@@ -68,11 +68,11 @@ class ActorIndex:
     def __init__(self, actors: Sequence[Actor], *, version: str) -> None:
         self.actors = {actor.name: actor for actor in actors}
         self.version = version
-        self._patterns: dict[str, tuple[re.Pattern[str], dict[str, tuple[str, str]]]] = {}
+        self._patterns: dict[str, tuple[re.Pattern[str], dict[str, tuple[str, MatchedBy]]]] = {}
 
-    def _pattern(self, language: str) -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
+    def _pattern(self, language: str) -> tuple[re.Pattern[str], dict[str, tuple[str, MatchedBy]]]:
         if language not in self._patterns:
-            lookup: dict[str, tuple[str, str]] = {}
+            lookup: dict[str, tuple[str, MatchedBy]] = {}
             names: list[str] = []
             descriptions: list[str] = []
             for actor in self.actors.values():
@@ -101,10 +101,10 @@ class ActorIndex:
         for match in pattern.finditer(text):
             written = match.group()
             key = " ".join(written.split())
-            actor, by = lookup.get(key) or lookup.get(key.lower().replace("’", "'"), (None, ""))
-            if actor is None:
+            hit = lookup.get(key) or lookup.get(key.lower().replace("’", "'"))
+            if hit is None:
                 continue
-            found.append(Mention(actor, written, match.start(), match.end(), by))
+            found.append(Mention(hit[0], written, match.start(), match.end(), hit[1]))
         return found
 
     def match_name(self, written: str) -> str | None:

@@ -247,7 +247,8 @@ def article_folds(languages: Mapping[str, str], k: int) -> list[set[str]]:
 def _quote_score(report: Mapping[str, Mapping[str, Any]]) -> float:
     """What fitting maximises: the mean of precision, recall and speaker accuracy per language."""
     rows = [row for language, row in report.items() if language != "all"]
-    return sum(row[m] for row in rows for m in QUOTE_MEASURES) / max(1, len(rows) * len(QUOTE_MEASURES))
+    total = sum(float(row[m]) for row in rows for m in QUOTE_MEASURES)
+    return total / max(1, len(rows) * len(QUOTE_MEASURES))
 
 
 def quote_cross_validation(

@@ -104,9 +104,3 @@ def log_odds(
     )
     return frame.sort_values("z", ascending=False, ignore_index=True)
 
-
-def total_counts(counters: Iterable[Counter[str]]) -> pd.Series:
-    total: Counter[str] = Counter()
-    for counter in counters:
-        total.update(counter)
-    return pd.Series(total, dtype="int64")

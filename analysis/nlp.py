@@ -29,19 +29,26 @@ def model_name(language: str) -> str | None:
 
 def model_installed(language: str) -> bool:
     name = model_name(language)
-    return bool(name) and importlib.util.find_spec(name) is not None
+    return name is not None and importlib.util.find_spec(name) is not None
+
+
+def _installed_model(language: str) -> str | None:
+    """The name of the language's installed spaCy model, or None."""
+    name = model_name(language)
+    return name if name is not None and importlib.util.find_spec(name) is not None else None
 
 
 @functools.lru_cache(maxsize=4)
 def load_pipeline(language: str) -> Any | None:
     """The language's spaCy pipeline with only what NER needs, or None when no model is installed."""
-    if not model_installed(language):
+    name = _installed_model(language)
+    if name is None:
         return None
     import spacy
 
     # NER needs its token vectors only: no parser, tagger or lemmatizer to run.
     return spacy.load(
-        model_name(language),
+        name,
         exclude=[
             "parser",
             "tagger",
@@ -56,9 +63,9 @@ def load_pipeline(language: str) -> Any | None:
 
 def model_version(language: str) -> str:
     """The installed model package and its version ("fr_core_news_sm-3.8.0"), without loading it."""
-    if not model_installed(language):
+    name = _installed_model(language)
+    if name is None:
         return "no-model"
-    name = model_name(language)
     return f"{name}-{importlib.metadata.version(name)}"
 
 
@@ -100,11 +107,12 @@ def entity_finder(language: str) -> EntityFinder | None:
 @functools.lru_cache(maxsize=4)
 def load_parser(language: str) -> Any | None:
     """The language's spaCy pipeline with its dependency parser only, or None without a model."""
-    if not model_installed(language):
+    name = _installed_model(language)
+    if name is None:
         return None
     import spacy
 
-    nlp = spacy.load(model_name(language), exclude=["ner", "lemmatizer", "attribute_ruler", "senter"])
+    nlp = spacy.load(name, exclude=["ner", "lemmatizer", "attribute_ruler", "senter"])
     return nlp if "parser" in nlp.pipe_names else None
 
 

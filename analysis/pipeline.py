@@ -50,10 +50,11 @@ def analyser_versions(actors: ActorIndex, *, use_models: bool = True) -> dict[st
 
 
 @functools.lru_cache(maxsize=1)
-def load_models() -> Models:
+def load_models(*, actors: ActorIndex | None = None) -> Models:
+    """The analysers' models: tone scorers, the actors (the product's file unless given), spaCy where installed."""
     return Models(
         analyzers=load_analyzers(),
-        actors=load_actors(),
+        actors=actors if actors is not None else load_actors(),
         entities={code: entity_finder(code) for code in LANGUAGES},
         subjects={code: subject_parser(code) for code in LANGUAGES},
     )
@@ -91,19 +92,19 @@ class ArticleAnalysis:
 
 
 def summarise_tone(paragraphs: tuple[ParagraphAnalysis, ...]) -> ArticleTone:
-    scored = [p for p in paragraphs if p.tone is not None]
+    scored = [(p.index, p.tone) for p in paragraphs if p.tone is not None]
     if not scored:
         return ArticleTone(0, None, None, None, None, None)
     n = len(scored)
-    lowest = min(scored, key=lambda p: (p.tone.compound, p.index))
-    highest = max(scored, key=lambda p: (p.tone.compound, -p.index))
+    lowest = min(scored, key=lambda it: (it[1].compound, it[0]))
+    highest = max(scored, key=lambda it: (it[1].compound, -it[0]))
     return ArticleTone(
         scored=n,
-        mean=round(sum(p.tone.compound for p in scored) / n, 4),
-        share_negative=round(sum(p.tone.label == "negative" for p in scored) / n, 4),
-        share_positive=round(sum(p.tone.label == "positive" for p in scored) / n, 4),
-        most_negative=lowest.index if lowest.tone.compound < 0 else None,
-        most_positive=highest.index if highest.tone.compound > 0 else None,
+        mean=round(sum(t.compound for _, t in scored) / n, 4),
+        share_negative=round(sum(t.label == "negative" for _, t in scored) / n, 4),
+        share_positive=round(sum(t.label == "positive" for _, t in scored) / n, 4),
+        most_negative=lowest[0] if lowest[1].compound < 0 else None,
+        most_positive=highest[0] if highest[1].compound > 0 else None,
     )
 
 

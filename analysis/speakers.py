@@ -315,7 +315,7 @@ def _sentence(starts: Sequence[int], position: int) -> int:
     return bisect.bisect_right(starts, position)
 
 
-def _resolve_pronoun(position: int, gender: str | None, context: Context, *, step: str = Step.PRONOUN) -> Resolved:
+def _resolve_pronoun(position: int, gender: str | None, context: Context, *, step: Step = Step.PRONOUN) -> Resolved:
     """The subject of the nearest sentence that names a compatible person: its first subject-like
     person ("Musk attacked Altman. He said…" is Musk), else its first person; the previous
     quote's speaker when that sentence is far."""

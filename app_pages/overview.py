@@ -1,5 +1,6 @@
 import streamlit as st
 
+from corpus.store.reads.common import FREQS, GROUP_BYS
 from dashboard import ui, views
 
 filters = ui.current_filters()
@@ -18,8 +19,8 @@ if counts["undated"] or counts["without_text"]:
         f"{counts['without_text']} article(s) come with their figures but without their text (bundled coverage)."
     )
 left, right = st.columns(2)
-freq = left.segmented_control("Period", ["day", "week", "month"], default="month", key="ov_freq") or "month"
-by = right.segmented_control("Stack by", ["outlet", "language"], default="outlet", key="ov_by") or "outlet"
+freq = left.segmented_control("Period", FREQS, default="month", key="ov_freq") or "month"
+by = right.segmented_control("Stack by", GROUP_BYS, default="outlet", key="ov_by") or "outlet"
 charts = ui.query(views.overview_charts, filters, freq=freq, by=by)
 for chart in charts:
     ui.chart_block(chart, filters)

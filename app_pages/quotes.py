@@ -1,12 +1,13 @@
 import streamlit as st
 
 from corpus.store.reads import quotes
+from corpus.store.reads.common import FREQS
 from dashboard import data, ui, views
 
 filters = ui.current_filters()
 st.title("Quotes")
 ui.require_articles(filters)
-freq = st.segmented_control("Period", ["day", "week", "month"], default="month", key="q_freq") or "month"
+freq = st.segmented_control("Period", FREQS, default="month", key="q_freq") or "month"
 charts = ui.query(views.quote_charts, filters, freq=freq)
 for chart in charts:
     ui.chart_block(chart, filters)

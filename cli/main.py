@@ -297,14 +297,14 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="fetch the text of records that have a URL and no text (data/coverage/sources.csv)",
     )
-    p.set_defaults(run=cmd_ingest)
+    p.set_defaults(run=cmd_ingest, interrupted="nothing of this import was stored (one transaction)")
 
     p = commands.add_parser("build-coverage", help="analyse articles and write the bundled coverage dataset (no text)")
     p.add_argument("articles", nargs="+", metavar="ARTICLES")
     p.add_argument("--out", default="data/coverage", help="folder to write (default data/coverage)")
     p.add_argument("--workers", type=int, default=default_workers())
     p.add_argument("--json", action="store_true")
-    p.set_defaults(run=cmd_build_coverage)
+    p.set_defaults(run=cmd_build_coverage, interrupted="no coverage file was replaced")
 
     p = commands.add_parser("stats", help="articles per outlet, language and month")
     p.add_argument("--json", action="store_true", help="print the figures as JSON on stdout")
@@ -313,7 +313,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = commands.add_parser("analyze", help="compute what is missing or stale: tone, actors, keywords")
     p.add_argument("--workers", type=int, default=default_workers(), help="worker processes")
     p.add_argument("--json", action="store_true", help="print the report as JSON on stdout")
-    p.set_defaults(run=cmd_analyze)
+    p.set_defaults(
+        run=cmd_analyze,
+        interrupted="the articles analysed before the interruption are stored; run analyze again to finish",
+    )
 
     p = commands.add_parser("sentiment", help="tone of every paragraph of article files, as JSON lines")
     p.add_argument("articles", nargs="+", metavar="ARTICLES", help="files ingest reads (JSONL, CSV, ...)")
@@ -361,5 +364,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
     except KeyboardInterrupt:
-        print("interrupted: nothing of this run was stored", file=sys.stderr)
+        note = getattr(args, "interrupted", "the store was not changed")
+        print(f"interrupted: {note}", file=sys.stderr)
         return 130

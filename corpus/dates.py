@@ -83,8 +83,13 @@ def _fold(text: str) -> str:
 
 
 def _zone(name: str | None, default: dt.tzinfo) -> dt.tzinfo:
-    if not name:
-        return default
+    return time_zone(name) if name else default
+
+
+def time_zone(name: str) -> dt.tzinfo:
+    """The zone a name or offset stands for (Europe/Paris, UTC, Z, +01:00, GMT-5).
+
+    Raises ValueError naming the value for an unknown zone or an offset of a day or more."""
     upper = name.upper()
     if upper in {"Z", "UTC", "GMT"}:
         return dt.UTC
@@ -92,6 +97,8 @@ def _zone(name: str | None, default: dt.tzinfo) -> dt.tzinfo:
     if match:
         sign = 1 if match.group(1) == "+" else -1
         delta = dt.timedelta(hours=int(match.group(2)), minutes=int(match.group(3) or 0))
+        if delta >= dt.timedelta(hours=24) or int(match.group(3) or 0) >= 60:
+            raise ValueError(f"time zone offset {name!r} is out of range (-23:59 to +23:59)")
         return dt.timezone(sign * delta)
     try:
         return ZoneInfo(name)
@@ -210,7 +217,7 @@ def parse_published(value: object, *, default_tz: dt.tzinfo | str = dt.UTC) -> P
     in `default_tz` (a tzinfo or an IANA name). Returns None when nothing in
     the value is a date; raises ValueError for an unknown zone name.
     """
-    tz = ZoneInfo(default_tz) if isinstance(default_tz, str) else default_tz
+    tz = time_zone(default_tz) if isinstance(default_tz, str) else default_tz
     if value is None:
         return None
     if isinstance(value, dt.datetime):

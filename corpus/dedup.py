@@ -71,7 +71,8 @@ def signature(text: str) -> np.ndarray:
     z = (z ^ (z >> _S30)) * _M1
     z = (z ^ (z >> _S27)) * _M2
     z = z ^ (z >> _S31)
-    return (z.min(axis=0) >> np.uint64(32)).astype(np.uint32)
+    sig: np.ndarray = (z.min(axis=0) >> np.uint64(32)).astype(np.uint32)
+    return sig
 
 
 def band_keys(sig: np.ndarray) -> list[int]:

@@ -16,6 +16,7 @@ from typing import Any
 
 import yaml
 
+from corpus.dates import time_zone
 from corpus.errors import InputError
 from corpus.htmlpage import article_fields_from_html
 from corpus.models import Candidate
@@ -131,6 +132,10 @@ def _text_file(name: str, data: bytes, *, markdown: bool) -> Candidate:
     if markdown:
         body = "\n".join(line.lstrip("#").strip() if line.startswith("#") else line for line in body.split("\n"))
     zone = str(meta.pop("timezone", "") or "UTC")
+    try:
+        time_zone(zone)
+    except ValueError as exc:
+        raise InputError(name, f"front matter timezone: {exc} (an IANA name such as Europe/Paris, or +01:00)") from exc
     title = str(meta["title"]) if meta.get("title") is not None else None
     cleaned = clean_web_copy(body, title=title, default_tz=zone)
     fields = {**meta, "text": cleaned.text}

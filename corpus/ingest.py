@@ -9,24 +9,19 @@ from pathlib import Path
 from corpus.importers import iter_path
 from corpus.models import Candidate, ImportReport
 from corpus.paths import BUNDLED_ARTICLES, DEFAULT_STORE
+from corpus.progress import Progress, no_progress
 from corpus.records import MISSING_TEXT, build_article
 from corpus.store import Store, replace_atomically
 from corpus.web import candidates_from_url
 
 STORE_ENV = "CORPUS_DB"
 
-Progress = Callable[[int, int, str], None]
-
-
-def _quiet(done: int, total: int, label: str) -> None:
-    return None
-
 
 def is_url(source: str) -> bool:
     return source.lower().startswith(("http://", "https://"))
 
 
-def read_sources(sources: Sequence[str], *, progress: Progress = _quiet, fetch: bool = False) -> list[Candidate]:
+def read_sources(sources: Sequence[str], *, progress: Progress = no_progress, fetch: bool = False) -> list[Candidate]:
     """Every candidate of every source, in order; unreadable sources become failed items.
 
     `fetch`: a record that has a URL but no text (sources.csv) is fetched from its URL;
@@ -77,8 +72,8 @@ def ingest(
     store: Store,
     sources: Sequence[str],
     *,
-    progress: Progress = _quiet,
-    store_progress: Progress = _quiet,
+    progress: Progress = no_progress,
+    store_progress: Progress = no_progress,
     fetch: bool = False,
 ) -> ImportReport:
     """Read the sources and store what is good, in one transaction (see read_sources for `fetch`)."""

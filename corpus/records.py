@@ -108,7 +108,7 @@ def _build(
     title = _string(known.get("title"), "title", where)
     author = _string(known.get("author"), "author", where)
     outlet = _string(known.get("outlet"), "outlet", where) or (outlet_from_url(url) if url else None)
-    when = _published(known.get("published"), where, default_tz, warnings) or found
+    when = _published(known.get("published"), default_tz, warnings) or found
     if when is None and url:
         when = date_from_url(url)
         if when is not None:
@@ -139,7 +139,7 @@ def _build(
     return Candidate(where=where, article=article, warnings=tuple(warnings))
 
 
-def _published(value: Any, where: str, default_tz: str, warnings: list[str]) -> Published | None:
+def _published(value: Any, default_tz: str, warnings: list[str]) -> Published | None:
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
     try:

@@ -1,18 +1,21 @@
 """CSV that is safe to open in a spreadsheet: no cell starts a formula.
 
 A text cell beginning with = + - @ or a tab/carriage return is prefixed with an
-apostrophe (OWASP's advice against CSV injection); numbers stay numbers.
-`read_safe_csv` takes exactly that prefix off again.
+apostrophe (OWASP's advice against CSV injection); numbers stay numbers. A text
+that already starts with apostrophes before such a sign gets one more, so
+`unsafe_cell` (and `read_safe_csv`) give back exactly the text written.
 """
 
 from __future__ import annotations
 
 import csv
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_ESCAPED = re.compile(r"'*[=+\-@\t\r]")  # what a spreadsheet could read as a formula, once apostrophes are dropped
 
 
 def safe_cell(value: Any) -> Any:
@@ -22,12 +25,12 @@ def safe_cell(value: Any) -> Any:
     if isinstance(value, (bool, int | float)):
         return value
     text = str(value)
-    return "'" + text if text.startswith(FORMULA_START) else text
+    return "'" + text if _ESCAPED.match(text) else text
 
 
 def unsafe_cell(text: str) -> str:
     """The original text of a cell written by safe_cell."""
-    return text[1:] if text.startswith("'") and text[1:2] and text[1] in "=+-@\t\r" else text
+    return text[1:] if text.startswith("'") and _ESCAPED.match(text, 1) else text
 
 
 def write_safe_csv(path: Path, header: Sequence[str], rows: Iterable[Sequence[Any]]) -> int:

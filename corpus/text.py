@@ -90,6 +90,3 @@ def split_paragraphs(text: str) -> list[str]:
     """
     return [p.strip() for p in normalise_newlines(text).split("\n\n") if p.strip()]
 
-
-def word_count(text: str) -> int:
-    return len(text.split())

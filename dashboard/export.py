@@ -25,6 +25,9 @@ import plotly.graph_objects as go
 
 from corpus.spreadsheet import FORMULA_START
 
+# PIL's bundled font lacks a few typographic signs: they are spelt in ASCII on images.
+ASCII_SIGNS: dict[str | int, str | int | None] = {"→": "->", "…": "...", "“": '"', "”": '"'}
+
 BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome")
 PNG_WIDTH, PNG_HEIGHT = 1200, 675
 
@@ -79,7 +82,8 @@ class PngExporter:
             if not self._started:
                 kaleido.start_sync_server(silence_warnings=True)
                 self._started = True
-            return kaleido.calc_fig_sync(fig, opts={"format": "png", "width": width, "height": height})
+            png: bytes = kaleido.calc_fig_sync(fig, opts={"format": "png", "width": width, "height": height})
+            return png
 
     def close(self) -> None:
         import kaleido
@@ -100,8 +104,7 @@ def captioned_image(png: bytes, title: str, filters: str) -> bytes:
     out.paste(image, (0, band))
     draw = ImageDraw.Draw(out)
     draw.text((10, 6), title, fill="#2c3e50", font=ImageFont.load_default(size=20))
-    # PIL's bundled font lacks a few typographic signs: spell them in ASCII.
-    plain = filters.translate(str.maketrans({"→": "->", "…": "...", "“": '"', "”": '"'}))
+    plain = filters.translate(str.maketrans(ASCII_SIGNS))
     draw.text((10, 32), plain, fill="#7f8c8d", font=ImageFont.load_default(size=13))
     buffer = io.BytesIO()
     out.save(buffer, format="PNG")
@@ -112,6 +115,8 @@ def chart_png(chart: Chart, exporter: PngExporter | None, filters: str) -> bytes
     """The chart as a PNG file, titled and captioned with the active filters."""
     if chart.image is not None:
         return captioned_image(chart.image, chart.title, filters)
+    if exporter is None or chart.figure is None:
+        raise ValueError(f"chart {chart.key!r} has no image and no browser to draw its figure")
     return exporter.png(with_caption(chart.figure, chart.title, filters))
 
 
@@ -128,7 +133,8 @@ def safe_frame(frame: pd.DataFrame) -> pd.DataFrame:
 
 def csv_bytes(frame: pd.DataFrame) -> bytes:
     """The data as CSV (UTF-8 with BOM for spreadsheets); no text cell starts a formula."""
-    return safe_frame(frame).to_csv(index=False).encode("utf-8-sig")
+    text: str = safe_frame(frame).to_csv(index=False)
+    return text.encode("utf-8-sig")
 
 
 def zip_bytes(charts: Sequence[Chart], exporter: PngExporter | None, filters: str) -> bytes:

@@ -31,5 +31,5 @@ def import_uploads(
     report = store.add(candidates, progress=lambda d, t, label: progress(d, t, f"storing {label}"))
     analysed = 0
     if report.added:
-        analysed = analyze_store(store, progress=lambda d, t, label: progress(d, t, f"analysing {d}/{t}")).analysed
+        analysed = analyze_store(store, progress=lambda d, t, _label: progress(d, t, f"analysing {d}/{t}")).analysed
     return report, analysed

@@ -54,7 +54,8 @@ def store() -> Store:
         cursor = getattr(_THREAD, "cursor", None)
         if cursor is None or getattr(_THREAD, "shared", None) is not shared:
             _THREAD.cursor, _THREAD.shared = shared.cursor(), shared
-        return _THREAD.cursor
+        cursor_of_thread: Store = _THREAD.cursor
+        return cursor_of_thread
     except CorpusError as exc:
         st.error(f"The corpus store could not be opened: {exc}")
         st.stop()
@@ -66,7 +67,7 @@ def version() -> tuple[Any, ...]:
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def _choices(version_key: str) -> dict[str, Any]:
+def _choices(version_key: str) -> dict[str, Any]:  # noqa: ARG001 (the cache key)
     # keyed by the data version's text: Streamlit's cache ignores parameters named with a leading _
     return article_reads.filter_choices(store())
 
@@ -76,8 +77,9 @@ def choices() -> dict[str, Any]:
     return _choices(repr(version()))
 
 
+# view_key and version_key are the cache key (Streamlit does not hash _view); the body does not read them.
 @st.cache_data(show_spinner="Querying…", max_entries=256)
-def _cached(_view: View[..., Any], view_key: str, filters: Filters, version_key: str, **options: Any) -> Any:
+def _cached(_view: View[..., Any], view_key: str, filters: Filters, version_key: str, **options: Any) -> Any:  # noqa: ARG001
     current = store()
     return _view(current, to_selection(current, filters), **options)
 
@@ -222,7 +224,7 @@ def browser_note() -> None:
 
 
 @st.cache_data(show_spinner=False, max_entries=128)
-def _article(article_id: str, version_key: str) -> dict[str, Any] | None:
+def _article(article_id: str, version_key: str) -> dict[str, Any] | None:  # noqa: ARG001 (the cache key)
     return data.article_detail(store(), article_id)
 
 

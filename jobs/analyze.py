@@ -10,18 +10,18 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from analysis.actors import load_actors
 from analysis.pipeline import ANALYSERS, ArticleAnalysis, Models, analyser_versions, analyze_text, load_models
+from corpus.progress import Progress, no_progress
 from corpus.store import Store
 from corpus.store.results import Row, Work, ensure_result_tables, is_current, stale_work, write_results
 from corpus.store.schema import RESULT_COLUMNS
 
-Progress = Callable[[int, int, str], None]
 Done = tuple[Work, ArticleAnalysis]
 T = TypeVar("T")
 CHUNK = 250
@@ -121,7 +121,7 @@ def analyze_store(
     work = stale_work(store, versions)
     total = store.count()
     runs = {name: sum(name in w.analysers for w in work) for name in ANALYSERS}
-    report = progress or (lambda done, total, label: None)
+    report = progress or no_progress
     report(0, len(work), "analysing")
     done_count = 0
     chunks = list(_chunks(work, CHUNK))

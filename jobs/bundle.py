@@ -9,21 +9,16 @@ from __future__ import annotations
 
 import shutil
 import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from corpus.ingest import ingest, open_store
 from corpus.paths import COVERAGE_DIR
+from corpus.progress import Progress, no_progress
 from corpus.store import Store
 from corpus.store.bundle import export_coverage, load_coverage, read_manifest
 from jobs.analyze import analyze_store, current_versions, is_analysed
-
-Progress = Callable[[int, int, str], None]
-
-
-def _quiet(done: int, total: int, label: str) -> None:
-    return None
 
 
 def build_coverage(
@@ -36,7 +31,7 @@ def build_coverage(
     """
     with tempfile.TemporaryDirectory() as tmp:
         with Store(Path(tmp) / "build.duckdb") as store:
-            report = ingest(store, sources, store_progress=progress or _quiet)
+            report = ingest(store, sources, store_progress=progress or no_progress)
             analyze_store(store, workers=workers, progress=progress)
             staging = Path(tmp) / "coverage"
             staging.mkdir()

@@ -5,6 +5,8 @@ from pathlib import Path
 import pytest
 
 FIXTURES = Path(__file__).parent / "fixtures"
+# The actors the analysis tests are written against (not the product's data/actors.toml).
+ACTORS_FIXTURE = FIXTURES / "analysis" / "actors.toml"
 
 
 @pytest.fixture

@@ -29,14 +29,9 @@ from corpus.models import (
     ImportReport,
     Status,
 )
+from corpus.progress import Progress, no_progress
 from corpus.store.schema import ARTICLE_COLUMNS, DDL, MIGRATIONS, SCHEMA_VERSION
 from corpus.urls import canonical_url
-
-Progress = Callable[[int, int, str], None]
-
-
-def _no_progress(done: int, total: int, label: str) -> None:
-    return None
 
 
 class Store:
@@ -131,7 +126,7 @@ class Store:
 
     # -- import --------------------------------------------------------------------
 
-    def add(self, candidates: Sequence[Candidate], *, progress: Progress = _no_progress) -> ImportReport:
+    def add(self, candidates: Sequence[Candidate], *, progress: Progress = no_progress) -> ImportReport:
         """Store every good candidate in one transaction; report on every item."""
         self.con.begin()
         try:
@@ -386,8 +381,15 @@ class Store:
         rows = self.con.execute(sql, list(params)).fetchall()
         return rows[0] if rows else None
 
+    def _one(self, sql: str) -> tuple[Any, ...]:
+        """The row of an aggregate query (which always has one)."""
+        row = self.one(sql)
+        if row is None:
+            raise StoreError(self.path, f"no row for {sql!r}")
+        return row
+
     def count(self) -> int:
-        return int(self.one("SELECT count(*) FROM articles")[0])
+        return int(self._one("SELECT count(*) FROM articles")[0])
 
     def ids(self) -> list[str]:
         return [r[0] for r in self.con.execute("SELECT id FROM articles ORDER BY id").fetchall()]
@@ -399,7 +401,7 @@ class Store:
     def stats(self) -> dict[str, Any]:
         """Totals and breakdowns by outlet, language and month (undated counted apart)."""
         con = self.con
-        total, outlets, words, paragraphs, near, undated, first, last, textless = self.one(
+        total, outlets, words, paragraphs, near, undated, first, last, textless = self._one(
             "SELECT count(*), count(DISTINCT outlet), coalesce(sum(word_count), 0), "
             "coalesce(sum(len(paragraphs)), 0), count(duplicate_of), count(*) - count(published), "
             "min(published_text), max(published_text), count(*) - count(text) FROM articles"

@@ -25,7 +25,8 @@ class Selection:
 
     def where(self, alias: str = "a") -> tuple[str, list[object]]:
         """SQL condition on the articles table (aliased `alias`) and its parameters."""
-        clauses, params = ["TRUE"], []
+        clauses: list[str] = ["TRUE"]
+        params: list[object] = []
         if self.start:
             clauses.append(f"{alias}.published >= ?")
             params.append(dt.datetime.combine(self.start, dt.time(), tzinfo=dt.UTC))

@@ -69,7 +69,8 @@ def test_mentions_not_inside_other_words(index):
 
 
 def test_rival_of(index):
-    assert index.rival_of("Elon Musk") == "Sam Altman" and index.rival_of("OpenAI") is None
+    assert index.rival_of("Elon Musk") == "Sam Altman"
+    assert index.rival_of("OpenAI") is None
 
 
 def test_parse_actors_names_bad_entry():

@@ -15,7 +15,8 @@ def test_label_scores_arithmetic():
     )
     s = label_scores(pairs)
     assert s.accuracy == pytest.approx(5 / 7)
-    assert s.precision["negative"] == pytest.approx(3 / 4) and s.recall["negative"] == pytest.approx(3 / 4)
+    assert s.precision["negative"] == pytest.approx(3 / 4)
+    assert s.recall["negative"] == pytest.approx(3 / 4)
     assert s.f1["neutral"] == pytest.approx(2 / 3)
     assert s.macro_f1 == pytest.approx((0.75 + 2 / 3) / 2)
     assert s.confusion["neutral"]["negative"] == 1

@@ -1,13 +1,17 @@
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from analysis.actors import load_actors
 from analysis.pipeline import ANALYSERS, analyze_text, load_models
+from tests.conftest import ACTORS_FIXTURE
+
+ACTORS = load_actors(ACTORS_FIXTURE)
 
 
 @settings(max_examples=40, deadline=None)
 @given(st.text(max_size=400), st.sampled_from(["en", "fr", "und"]))
 def test_analyze_text_never_crashes_and_covers_every_paragraph(text, language):
-    result = analyze_text(text, language, models=load_models())
+    result = analyze_text(text, language, models=load_models(actors=ACTORS))
     assert len(result.paragraphs) == len(
         [p for p in text.replace("\r\n", "\n").replace("\r", "\n").split("\n\n") if p.strip()]
     )
@@ -16,8 +20,11 @@ def test_analyze_text_never_crashes_and_covers_every_paragraph(text, language):
 
 def test_analyze_text_runs_only_the_analysers_asked_for():
     text = "Musk called Altman a “swindler”.\n\nOpenAI rejected the bid."
-    only_tone = analyze_text(text, "en", models=load_models(), analysers=("tone",))
-    assert only_tone.quotes == () and not only_tone.terms and all(p.mentions == () for p in only_tone.paragraphs)
-    everything = analyze_text(text, "en", models=load_models(), analysers=ANALYSERS)
-    assert everything.quotes[0].speaker == "Elon Musk" and everything.terms["swindler"] == 1
+    only_tone = analyze_text(text, "en", models=load_models(actors=ACTORS), analysers=("tone",))
+    assert only_tone.quotes == ()
+    assert not only_tone.terms
+    assert all(p.mentions == () for p in only_tone.paragraphs)
+    everything = analyze_text(text, "en", models=load_models(actors=ACTORS), analysers=ANALYSERS)
+    assert everything.quotes[0].speaker == "Elon Musk"
+    assert everything.terms["swindler"] == 1
     assert {m.actor for p in everything.paragraphs for m in p.mentions} == {"Elon Musk", "Sam Altman", "OpenAI"}

@@ -32,7 +32,10 @@ def test_group_quotes_first_appearance_outlets_and_variants():
         ]
     )
     first = groups[0]
-    assert first.first.article_id == "a" and first.outlets == ("one.example", "two.example")
-    assert len(first.variants) == 2 and first.speaker == "Sam Altman"
-    assert groups[1].outlets == ("four.example", "three.example") and groups[1].speaker == "Elon Musk"
+    assert first.first.article_id == "a"
+    assert first.outlets == ("one.example", "two.example")
+    assert len(first.variants) == 2
+    assert first.speaker == "Sam Altman"
+    assert groups[1].outlets == ("four.example", "three.example")
+    assert groups[1].speaker == "Elon Musk"
     assert sum(len(g.occurrences) for g in groups) == 5

@@ -9,6 +9,9 @@ from analysis.actors import load_actors
 from analysis.evaluation import quote_report
 from analysis.nlp import entity_finder, model_installed
 from analysis.quotes import extract_quotes
+from tests.conftest import ACTORS_FIXTURE
+
+ACTORS = load_actors(ACTORS_FIXTURE)
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "analysis"
 # Quality gate on the project's own labelled quotes: floors only go up.
@@ -20,7 +23,7 @@ def load(name):
 
 
 def direct(text, language, **kwargs):
-    return [q for q in extract_quotes(text, language, actors=load_actors(), **kwargs) if q.kind == "direct"]
+    return [q for q in extract_quotes(text, language, actors=ACTORS, **kwargs) if q.kind == "direct"]
 
 
 @pytest.mark.parametrize("use_model", [False, True], ids=["no-model", "spacy-model"])
@@ -40,7 +43,7 @@ def test_quotes_quality_gate_on_own_labelled_articles(use_model):
 
 def test_quote_offsets_index_the_article_text():
     text = "Intro.\n\n« Non merci », a répondu Altman.\n\nMusk a répliqué : « Escroc »."
-    for q in extract_quotes(text, "fr", actors=load_actors()):
+    for q in extract_quotes(text, "fr", actors=ACTORS):
         assert text[q.start : q.end] == q.quote
 
 
@@ -67,19 +70,22 @@ def test_speaker_patterns(text, language, speaker, resolution):
 
 def test_scare_quotes_and_titles_kept_apart():
     text = "The “capped” model and the “Stargate” project were discussed on “Game of Thrones Tonight.”"
-    quotes = extract_quotes(text, "en", actors=load_actors())
+    quotes = extract_quotes(text, "en", actors=ACTORS)
     assert [q.kind for q in quotes] == ["scare", "scare", "scare"]
     assert all(q.speaker is None for q in quotes)
 
 
 def test_short_quote_counts_when_cued():
     (quote,) = direct("Musk replied with one word: “Swindler.”", "en")
-    assert quote.speaker == "Elon Musk" and quote.cue == "replied"
+    assert quote.speaker == "Elon Musk"
+    assert quote.cue == "replied"
 
 
 def test_unattributed_quote_stays_unresolved_never_guessed():
     (quote,) = direct("The weather was bad. “Nobody saw this coming at all,” a witness remembered.", "en")
-    assert quote.speaker is None and quote.resolution == "unresolved" and quote.confidence == 0.0
+    assert quote.speaker is None
+    assert quote.resolution == "unresolved"
+    assert quote.confidence == 0.0
 
 
 def test_other_language_article_uses_english_rules_without_crashing():
@@ -119,9 +125,10 @@ PIECES = [
 @given(st.lists(st.sampled_from(PIECES), max_size=60), st.sampled_from(["en", "fr", "de"]))
 def test_extract_quotes_never_crashes_and_offsets_hold(pieces, language):
     text = " ".join(pieces)
-    for quote in extract_quotes(text, language, actors=load_actors()):
+    for quote in extract_quotes(text, language, actors=ACTORS):
         assert text[quote.start : quote.end] == quote.quote
-        assert quote.kind in ("direct", "scare") and 0.0 <= quote.confidence <= 1.0
+        assert quote.kind in ("direct", "scare")
+        assert 0.0 <= quote.confidence <= 1.0
         assert quote.speaker is None or quote.resolution != "unresolved"
 
 
@@ -218,7 +225,9 @@ def test_no_quotes_without_quotation_marks_in_both_languages():
 
 def test_each_quote_says_how_it_was_resolved():
     (quote,) = direct("“We will win,” Musk said.", "en")
-    assert quote.rule == "after: subject then verb" and quote.resolution == "name" and quote.cue == "said"
+    assert quote.rule == "after: subject then verb"
+    assert quote.resolution == "name"
+    assert quote.cue == "said"
 
 
 @pytest.mark.skipif(not model_installed("fr"), reason="fr_core_news_sm is not installed")
@@ -229,7 +238,8 @@ def test_french_parse_settles_the_subject_when_the_clause_holds_several():
     parser = subject_parser("fr")
     verb = text.index("déclaré")
     span = parser(text, verb, verb + len("déclaré"))
-    assert span is not None and text[span[0] : span[1]] == "Jean Dupont"
+    assert span is not None
+    assert text[span[0] : span[1]] == "Jean Dupont"
     assert speakers(text, "fr", subject_of=parser) == [("ridicule et vaine", "Jean Dupont")]
 
 
@@ -240,5 +250,6 @@ def test_seed_article_quotes_all_have_their_speaker():
     (read,) = list(iter_path(path))
     found = speakers(read.article.text, read.article.language)
     assert len(found) == 5
-    assert found and all(speaker for _, speaker in found)
+    assert found
+    assert all(speaker for _, speaker in found)
     assert any(q.startswith("Non merci") and s == "Sam Altman" for q, s in found)

@@ -40,7 +40,8 @@ def test_sentiment_quality_gate_on_own_labelled_paragraphs(analyzers):
 
 def test_sentiment_french_is_scored_not_zero(analyzers):
     tone = score_text("OpenAI accuse Musk de fraude et dénonce une campagne de harcèlement.", "fr", analyzers=analyzers)
-    assert tone.compound < -0.3 and tone.label == NEGATIVE
+    assert tone.compound < -0.3
+    assert tone.label == NEGATIVE
     raw = SentimentIntensityAnalyzer().polarity_scores("Altman traite Musk d'escroc et de menteur.")
     assert raw["compound"] == 0.0  # what English VADER gives French: the reason for the French lexicon
 
@@ -67,7 +68,8 @@ def test_sentiment_procedural_court_report_is_neutral(analyzers):
 def test_sentiment_other_language_is_not_scored(analyzers):
     assert score_text("Der Vorstand lehnte das Angebot ab.", "de", analyzers=analyzers) is None
     tones = score_paragraphs(["Musk sued OpenAI.", "Der Vorstand lehnte ab."], ["en", "de"], analyzers=analyzers)
-    assert tones[0] is not None and tones[1] is None
+    assert tones[0] is not None
+    assert tones[1] is None
 
 
 def test_news_vader_scores_exactly_like_vader(analyzers):
@@ -95,5 +97,6 @@ def test_tone_options_switch_steps_off():
 def test_sentiment_scores_stay_in_range(text, language):
     tone = score_text(text, language, analyzers=load_analyzers())
     if tone is not None:
-        assert -1.0 <= tone.compound <= 1.0 and -1.0 <= tone.min_sentence <= 1.0
+        assert -1.0 <= tone.compound <= 1.0
+        assert -1.0 <= tone.min_sentence <= 1.0
         assert all(0.0 <= v <= 1.0 for v in (tone.pos, tone.neu, tone.neg))

@@ -32,7 +32,8 @@ def test_cli_ingest_json_reports_every_item_and_exit_code(store_path, corpus_fix
     failed = {
         item["where"].rsplit(" ", 2)[-2:][1]: item["reason"] for item in report["items"] if item["status"] == "failed"
     }
-    assert failed["3"].startswith("not valid JSON") and failed["4"].startswith("missing text")
+    assert failed["3"].startswith("not valid JSON")
+    assert failed["4"].startswith("missing text")
     assert report["warnings"] == 2  # an unreadable date, then the date taken from the URL
 
     code = main(["--db", str(store_path), "ingest", str(corpus_fixtures / "records.jsonl"), "--json"])
@@ -51,12 +52,14 @@ def test_cli_stats_builds_new_store_from_data(tmp_path, capsys):
     assert main(["--db", str(path), "stats", "--json"]) == 0
     stats = json.loads(capsys.readouterr().out)
     assert path.exists()
-    assert stats["articles"] >= 1 and stats["by_language"]["fr"] >= 1
+    assert stats["articles"] >= 1
+    assert stats["by_language"]["fr"] >= 1
     with Store(path, read_only=True) as store:
         seed = store.con.execute(
             "SELECT published_text, language, paragraphs FROM articles WHERE outlet = 'actu.ia'"
         ).fetchone()
-    assert seed[0] == "2025-02-16T08:11+01:00" and seed[1] == "fr"
+    assert seed[0] == "2025-02-16T08:11+01:00"
+    assert seed[1] == "fr"
     assert "Foire aux questions courantes" in seed[2]
     assert not any("Hugo Mollet" in p or "panneau publicitaire" in p for p in seed[2])
 
@@ -76,7 +79,8 @@ def test_cli_error_is_one_plain_line(tmp_path):
     bad.write_bytes(b"this is not a database file at all" * 100)
     result = run_cli("--db", str(bad), "stats")
     assert result.returncode == 2
-    assert result.stderr.startswith("error: ") and "Traceback" not in result.stderr
+    assert result.stderr.startswith("error: ")
+    assert "Traceback" not in result.stderr
 
 
 @pytest.mark.slow
@@ -169,10 +173,12 @@ def test_cli_eval_sentiment_prints_scores_per_language(tmp_path, capsys):
     assert main(["eval", "sentiment", str(articles), str(gold), "--json"]) == 0
     report = json.loads(capsys.readouterr().out)
     assert set(report) == {"all", "en", "fr"}
-    assert report["en"]["accuracy"] >= 0.9 and report["fr"]["macro_f1"] >= 0.9
+    assert report["en"]["accuracy"] >= 0.9
+    assert report["fr"]["macro_f1"] >= 0.9
     assert main(["eval", "sentiment", str(articles), str(gold)]) == 0
     text = capsys.readouterr().out
-    assert "[fr] n=24" in text and "confusion" in text
+    assert "[fr] n=24" in text
+    assert "confusion" in text
 
 
 def test_cli_analyze_reports_and_is_incremental(store_path, corpus_fixtures, capsys):
@@ -182,7 +188,8 @@ def test_cli_analyze_reports_and_is_incremental(store_path, corpus_fixtures, cap
     first = json.loads(capsys.readouterr().out)
     assert main(["--db", str(store_path), "analyze", "--json", "--workers", "2"]) == 0
     second = json.loads(capsys.readouterr().out)
-    assert first["analysed"] >= 1 and second["analysed"] == 0
+    assert first["analysed"] >= 1
+    assert second["analysed"] == 0
 
 
 def test_cli_quotes_and_eval_quotes(capsys):
@@ -190,7 +197,8 @@ def test_cli_quotes_and_eval_quotes(capsys):
     gold = ROOT / "tests" / "fixtures" / "analysis" / "quotes_gold.jsonl"
     assert main(["quotes", str(articles), "--no-models"]) == 0
     rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
-    assert {r["kind"] for r in rows} == {"direct"} and len(rows) >= 20
+    assert {r["kind"] for r in rows} == {"direct"}
+    assert len(rows) >= 20
     assert {
         "article_id",
         "paragraph_index",
@@ -209,7 +217,28 @@ def test_cli_quotes_and_eval_quotes(capsys):
     assert main(["eval", "quotes", str(articles), str(gold), "--json", "--folds", "3"]) == 0
     payload = json.loads(capsys.readouterr().out)
     report, cv = payload["in_sample"], payload["cross_validation"]
-    assert report["en"]["precision"] >= 0.95 and report["fr"]["speaker_accuracy"] >= 0.95
-    assert len(cv["folds"]) == 3 and cv["fitted_on_all"] in (1, 2, 3, 4)
+    assert report["en"]["precision"] >= 0.95
+    assert report["fr"]["speaker_accuracy"] >= 0.95
+    assert len(cv["folds"]) == 3
+    assert cv["fitted_on_all"] in (1, 2, 3, 4)
     assert 0.0 < cv["mean"]["fr"]["speaker_accuracy"] <= 1.0
     assert {"easy", "hard"} <= set(report["all"])
+
+
+@pytest.mark.parametrize(
+    ("command", "said"),
+    [
+        ("analyze", "the articles analysed before the interruption are stored"),
+        ("ingest", "nothing of this import was stored"),
+    ],
+)
+def test_cli_ctrl_c_says_what_was_kept(store_path, corpus_fixtures, monkeypatch, capsys, command, said):
+    def interrupted(_args):
+        raise KeyboardInterrupt
+
+    import cli.main
+
+    monkeypatch.setattr(cli.main, f"cmd_{command}", interrupted)
+    args = [str(corpus_fixtures / "records.jsonl")] if command == "ingest" else []
+    assert main(["--db", str(store_path), command, *args]) == 130
+    assert said in capsys.readouterr().err

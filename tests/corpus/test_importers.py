@@ -10,7 +10,9 @@ from hypothesis import strategies as st
 
 from corpus import importers
 from corpus.importers import iter_bytes, iter_path
+from corpus.ingest import ingest
 from corpus.models import Candidate
+from corpus.store import Store
 
 GOLDEN = ["webcopy_fr.txt", "webcopy_en.md", "page.html", "records.jsonl", "records.csv", "records.json"]
 
@@ -52,7 +54,8 @@ def test_webcopy_drops_author_box_breadcrumb_and_teasers_keeps_faq(corpus_fixtur
     assert "Claire Dubois" not in text
     assert "Journaliste spécialisée" not in text
     assert "TechActu" not in text
-    assert "start-up lyonnaise" not in text and "méditation" not in text
+    assert "start-up lyonnaise" not in text
+    assert "méditation" not in text
     assert "Quand le verdict est-il attendu ?" in candidate.article.paragraphs
     assert candidate.article.published.isoformat() == "2026-03-03T17:45+00:00"
 
@@ -86,6 +89,23 @@ def test_bad_files_get_named_errors(tmp_path):
     assert "neither a 'text' nor a 'url' column" in results["nocolumns.csv"]
 
 
+@pytest.mark.parametrize("zone", ["Europe/Pariss", "Mars/Olympus", "+99:99"])
+def test_unknown_front_matter_timezone_fails_that_file_only(tmp_path, store_path, zone):
+    (tmp_path / "good.md").write_text(
+        "---\ntitle: Fine\ntimezone: Europe/Paris\n---\nMusk a relancé son offre.", encoding="utf-8"
+    )
+    (tmp_path / "bad.md").write_text(
+        f"---\ntitle: Typo\ntimezone: {zone}\n---\nAltman a décliné l'offre.", encoding="utf-8"
+    )
+    with Store(store_path) as store:
+        report = ingest(store, [str(tmp_path)])
+    outcome = {Path(item.where).name: item for item in report.items}
+    assert outcome["good.md"].status == "added"
+    assert outcome["bad.md"].status == "failed"
+    assert zone in outcome["bad.md"].reason
+    assert "timezone" in outcome["bad.md"].reason
+
+
 def test_file_over_size_cap_is_refused(tmp_path, monkeypatch):
     monkeypatch.setattr(importers, "MAX_ARTICLE_BYTES", 100)
     path = tmp_path / "big.txt"
@@ -114,7 +134,8 @@ def test_folder_recurses_skips_hidden_and_reports_other_types(tmp_path, corpus_f
     (tmp_path / "photo.jpg").write_bytes(b"\xff\xd8\xff")
     results = list(iter_path(tmp_path))
     assert [Path(c.where).name for c in results] == ["photo.jpg", "a.md"]
-    assert results[0].skipped and results[1].article is not None
+    assert results[0].skipped
+    assert results[1].article is not None
 
 
 def _zip(entries: dict[str, bytes], *, compression=zipfile.ZIP_DEFLATED) -> bytes:

@@ -72,7 +72,8 @@ def test_web_page_url_becomes_article(server, store_path):
         report = ingest(store, [f"{server}/page.html"])
         row = store.con.execute("SELECT title, author, published_text, url FROM articles").fetchone()
     assert [i.status for i in report.items] == ["added"]
-    assert row[0] == "Musk and OpenAI head to trial" and row[1] == "John Smith"
+    assert row[0] == "Musk and OpenAI head to trial"
+    assert row[1] == "John Smith"
     assert row[2] == "2026-03-02T08:15:00-08:00"
     assert row[3].endswith("/page.html")
 
@@ -83,13 +84,15 @@ def test_web_feed_imports_each_entry_and_names_the_failing_one(server, store_pat
         titles = {r[0] for r in store.con.execute("SELECT title FROM articles").fetchall()}
     statuses = [(i.status, i.where.split(" (")[0].rsplit(" ", 1)[-1]) for i in report.items]
     assert statuses == [("added", "1"), ("added", "2"), ("failed", "3")]
-    assert "HTTP 404" in report.items[2].reason and "missing.html" in report.items[2].where
+    assert "HTTP 404" in report.items[2].reason
+    assert "missing.html" in report.items[2].where
     assert titles == {"Musk and OpenAI head to trial", "Altman répond à Musk"}
 
 
 def test_web_redirect_followed_within_http(server):
     page = web.fetch(f"{server}/to-page")
-    assert page.url.endswith("/page.html") and b"head to trial" in page.data
+    assert page.url.endswith("/page.html")
+    assert b"head to trial" in page.data
 
 
 def test_web_redirect_to_other_scheme_refused(server):
@@ -127,7 +130,8 @@ def test_web_fetch_fills_records_that_have_only_a_url(server, store_path, tmp_pa
     )
     with Store(store_path) as store:
         without = ingest(store, [str(sources)])
-        assert without.items[0].status == "failed" and without.items[0].reason.startswith("missing text")
+        assert without.items[0].status == "failed"
+        assert without.items[0].reason.startswith("missing text")
         report = ingest(store, [str(sources)], fetch=True)
         row = store.con.execute("SELECT title, outlet, published_text, text FROM articles").fetchall()[0]
     assert report.items[0].status == "added"

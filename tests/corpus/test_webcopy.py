@@ -43,4 +43,5 @@ def test_clean_web_copy_joins_hard_wrapped_lines():
 def test_clean_web_copy_plain_article_unchanged():
     text = "Musk a porté plainte contre OpenAI.\n\nAltman dénonce une manœuvre."
     clean = clean_web_copy(text, title="Un autre titre")
-    assert clean.text == text and clean.removed_lines == 0
+    assert clean.text == text
+    assert clean.removed_lines == 0

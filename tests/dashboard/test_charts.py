@@ -16,7 +16,8 @@ def test_volume_figure_stacks_one_trace_per_group(bundled_store):
 def test_events_drawn_on_timelines(bundled_store):
     fig = charts.add_events(charts.volume_figure(timelines.volume(bundled_store, Selection())), bundle.load_events())
     shapes = fig.to_dict()["layout"]["shapes"]
-    assert len(shapes) >= 5 and all(s["line"]["dash"] == "dot" for s in shapes)
+    assert len(shapes) >= 5
+    assert all(s["line"]["dash"] == "dot" for s in shapes)
     hovers = [a.get("hovertext", "") for a in fig.to_dict()["layout"]["annotations"]]
     assert any("97.4 billion" in h for h in hovers)
 

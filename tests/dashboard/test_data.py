@@ -7,7 +7,8 @@ ALL = Selection()
 def test_article_detail_with_and_without_text(bundled_store):
     seed = bundled_store.con.execute("SELECT id FROM articles WHERE text IS NOT NULL").fetchall()[0][0]
     detail = data.article_detail(bundled_store, seed)
-    assert detail["paragraphs"][0]["text"] and any(p["quotes"] for p in detail["paragraphs"])
+    assert detail["paragraphs"][0]["text"]
+    assert any(p["quotes"] for p in detail["paragraphs"])
     for p in detail["paragraphs"]:
         for start, end, _speaker, quote in p["quotes"]:
             assert p["text"][start:end] == quote
@@ -15,7 +16,8 @@ def test_article_detail_with_and_without_text(bundled_store):
     notes = [n for p in detail["paragraphs"] for n in p["attributions"]]
     assert any("Sam Altman" in n and "resolved by" in n and "confidence" in n for n in notes)
     bundled = data.article_detail(bundled_store, "en-macrumors-bid")
-    assert bundled["text"] is None and all(p["text"] is None for p in bundled["paragraphs"])
+    assert bundled["text"] is None
+    assert all(p["text"] is None for p in bundled["paragraphs"])
     assert data.article_detail(bundled_store, "no-such-id") is None
 
 
@@ -26,4 +28,6 @@ def test_attribution_note_says_cue_mention_and_resolution():
         == "“We will win” — Sam Altman: cue after the quote, cue “said”, mention “he”, resolved by pronoun, confidence 0.75"
     )
     long = data.attribution_note("x" * 100, None, None, None, "none", "unresolved", 0.0)
-    assert "unresolved" in long and "…" in long and len(long) < 140
+    assert "unresolved" in long
+    assert "…" in long
+    assert len(long) < 140

@@ -59,7 +59,8 @@ def test_png_export_through_warm_chromium():
         exporter.close()
     for image in (first, second):
         assert image.startswith(b"\x89PNG\r\n\x1a\n")
-        assert int.from_bytes(image[16:20], "big") == 640 and int.from_bytes(image[20:24], "big") == 360
+        assert int.from_bytes(image[16:20], "big") == 640
+        assert int.from_bytes(image[20:24], "big") == 360
     archive = zipfile.ZipFile(io.BytesIO(zip_bytes([chart()], PngExporter(), "all")))
     assert "01-bars.png" in archive.namelist()
 
@@ -69,5 +70,6 @@ def test_safe_frame_keeps_numbers_and_neutralises_text_formulas():
 
     frame = pd.DataFrame({"title": ["=1+1", "@x", "ok"], "n": [-1, 2, 3]})
     safe = safe_frame(frame)
-    assert list(safe["title"]) == ["'=1+1", "'@x", "ok"] and list(safe["n"]) == [-1, 2, 3]
+    assert list(safe["title"]) == ["'=1+1", "'@x", "ok"]
+    assert list(safe["n"]) == [-1, 2, 3]
     assert list(frame["title"]) == ["=1+1", "@x", "ok"]  # the original is left alone

@@ -38,7 +38,8 @@ def test_filters_describe_names_what_is_active():
 
 def test_to_selection_resolves_keyword_in_titles_texts_and_quotes_and_actors(bundled_store):
     by_quote = to_selection(bundled_store, Filters(keyword="9.74 billion"))
-    assert by_quote.article_ids and len(by_quote.article_ids) >= 3
+    assert by_quote.article_ids
+    assert len(by_quote.article_ids) >= 3
     by_text = to_selection(bundled_store, Filters(keyword="FOIRE AUX QUESTIONS"))
     assert len(by_text.article_ids) == 1
     toberoff = to_selection(bundled_store, Filters(actors=("Marc Toberoff",)))

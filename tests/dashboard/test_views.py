@@ -9,7 +9,9 @@ def test_every_page_builds_titled_charts_with_their_data(bundled_store):
         charts = build(bundled_store, Selection())
         assert charts, page
         for chart in charts:
-            assert chart.title and chart.key and (chart.figure is not None or chart.image)
+            assert chart.title
+            assert chart.key
+            assert chart.figure is not None or chart.image
             assert not chart.data.empty, (page, chart.key)
 
 

@@ -21,7 +21,8 @@ def test_analyze_store_is_incremental(store, corpus_fixtures):
     assert analyze_store(store).analysed == 0
     ingest(store, [str(corpus_fixtures / "page.html")])
     third = analyze_store(store)
-    assert third.analysed == 1 and third.runs == {"tone": 1, "actors": 1, "keywords": 1, "quotes": 1}
+    assert third.analysed == 1
+    assert third.runs == {"tone": 1, "actors": 1, "keywords": 1, "quotes": 1}
     assert is_analysed(store)
 
 
@@ -65,7 +66,8 @@ def test_analyze_store_workers_give_same_results(tmp_path, corpus_fixtures, monk
                     "SELECT content_hash, paragraph_index, compound, label FROM paragraph_tone ORDER BY 1, 2"
                 ).fetchall()
             )
-    assert tables[0] == tables[1] and len(tables[0]) > 5
+    assert tables[0] == tables[1]
+    assert len(tables[0]) > 5
 
 
 def test_analyze_store_other_language_paragraph_not_scored(store_path):

@@ -11,6 +11,7 @@ from corpus.store.articles import Store
 Freq = Literal["day", "week", "month"]
 FREQS: tuple[Freq, ...] = ("day", "week", "month")
 GroupBy = Literal["outlet", "language"]
+GROUP_BYS: tuple[GroupBy, ...] = ("outlet", "language")
 PRECISE_ENOUGH = {
     "day": ("day", "minute", "second"),
     "week": ("day", "minute", "second"),

@@ -93,7 +93,7 @@ def test_store_error_mid_batch_rolls_back_everything(store_path, monkeypatch):
     with Store(store_path) as store:
         store.add([article("kept", "An article from before the failing import.")])
 
-        def broken(*args, **kwargs):
+        def broken(*_args, **_kwargs):
             raise duckdb.IOException("disk full")
 
         monkeypatch.setattr(store, "_relink_groups", broken)
@@ -115,7 +115,8 @@ def test_store_second_writer_gets_busy_error(store_path):
             f"try:\n    Store({str(store_path)!r})\nexcept StoreBusyError as e:\n    print('busy', e)\n"
         )
         out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.startswith("busy") and "in use by another process" in out.stdout
+    assert out.stdout.startswith("busy")
+    assert "in use by another process" in out.stdout
     assert StoreBusyError.__mro__[1] is StoreError
 
 
@@ -139,7 +140,8 @@ def test_store_stats_breakdowns_keep_precision_and_undated(store_path):
         stats = store.stats()
     assert stats["by_month"] == {"2024": 1, "2025-02": 1, "2026-03": 1, "undated": 1}
     assert stats["by_language"] == {"en": 3, "fr": 1}
-    assert stats["undated"] == 1 and stats["articles"] == 4
+    assert stats["undated"] == 1
+    assert stats["articles"] == 4
 
 
 TEXT = st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), min_size=1).filter(
@@ -157,7 +159,8 @@ def test_store_text_round_trips_unchanged(tmp_path_factory, text):
         assert store.text_of("rt") == candidate.article.text
         stored = store.con.execute("SELECT paragraphs, imported_at FROM articles").fetchone()
     assert stored[0] == list(candidate.article.paragraphs)
-    assert stored[1].tzinfo is not None and stored[1] <= dt.datetime.now(dt.UTC)
+    assert stored[1].tzinfo is not None
+    assert stored[1] <= dt.datetime.now(dt.UTC)
 
 
 def test_store_of_schema_version_1_is_upgraded_by_a_writer(tmp_path):

@@ -1,3 +1,4 @@
+import csv
 import json
 
 from corpus.ingest import ingest
@@ -19,7 +20,8 @@ def test_coverage_round_trip_carries_results_but_no_text(tmp_path, corpus_fixtur
     source = corpus_fixtures / "records.jsonl"
     out = tmp_path / "coverage"
     manifest = build_coverage([str(source)], out)
-    assert manifest["counts"]["articles"] == 3 and len(manifest["failed"]) == 2
+    assert manifest["counts"]["articles"] == 3
+    assert len(manifest["failed"]) == 2
     texts = [
         json.loads(line)["text"]
         for line in source.read_text(encoding="utf-8").splitlines()
@@ -64,7 +66,8 @@ def test_full_text_fills_in_a_bundled_article(tmp_path, corpus_fixtures):
                 )
             ]
         )
-        assert report.items[0].status == "added" and report.items[0].reason == "full text filled in"
+        assert report.items[0].status == "added"
+        assert report.items[0].reason == "full text filled in"
         assert store.text_of("fx-en-bid") == text
         assert analyze_store(store).analysed == 1
 
@@ -75,6 +78,33 @@ def test_new_store_holds_seed_and_coverage(tmp_path):
 
     with open_store(tmp_path / "new.duckdb", read_only=True, on_create=build_new_store) as store:
         stats = store.stats()
-    assert stats["articles"] >= 25 and stats["outlets"] >= 15
-    assert {"en", "fr"} <= set(stats["by_language"]) and stats["undated"] == 0
+    assert stats["articles"] >= 25
+    assert stats["outlets"] >= 15
+    assert {"en", "fr"} <= set(stats["by_language"])
+    assert stats["undated"] == 0
     assert stats["without_text"] == stats["articles"] - 1  # all but the seed article
+
+
+def test_coverage_files_are_plain_and_round_trip_formula_like_text(tmp_path):
+    source = tmp_path / "odd.jsonl"
+    titles = ["=SUM(A1) of a headline", "'-5 % for the bid", "+plus and 'quotes'"]
+    rows = [
+        {
+            "id": f"odd-{n}",
+            "url": f"https://odd.example/{n}",
+            "title": title,
+            "language": "en",
+            "text": f"Article {n}: Sam Altman answered the offer on a Monday, {n} days later.",
+        }
+        for n, title in enumerate(titles)
+    ]
+    source.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    out = tmp_path / "coverage"
+    build_coverage([str(source)], out)
+    with (out / "articles.csv").open(encoding="utf-8", newline="") as handle:
+        cells = {row["title"] for row in csv.DictReader(handle)}
+    assert cells == set(titles)  # written as they are, no apostrophe: the program reads them back
+    with Store(tmp_path / "loaded.duckdb") as store:
+        load_coverage(store, out)
+        got = {r[0] for r in store.con.execute("SELECT title FROM articles").fetchall()}
+    assert got == set(titles)

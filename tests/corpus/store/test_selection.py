@@ -63,14 +63,17 @@ def test_actor_tone_with_and_without_rival(store):
 
 def test_term_totals_and_language_filter(store):
     french = term_totals(store, Selection(languages=("fr",)))
-    assert "trahison" in set(french["term"]) and "liar" not in set(french["term"])
+    assert "trahison" in set(french["term"])
+    assert "liar" not in set(french["term"])
     bigrams = term_totals(store, n=2)
-    assert set(bigrams["n"]) == {2} and "sam altman" in set(bigrams["term"])
+    assert set(bigrams["n"]) == {2}
+    assert "sam altman" in set(bigrams["term"])
 
 
 def test_distinctive_terms_between_groups(store):
     result = distinctive_terms(store, Selection(languages=("en",)), Selection(languages=("fr",)))
-    assert result.iloc[0]["z"] > 0 and result.iloc[0]["count_b"] == 0
+    assert result.iloc[0]["z"] > 0
+    assert result.iloc[0]["count_b"] == 0
     assert list(result.columns) == ["term", "count_a", "count_b", "delta", "z"]
 
 
