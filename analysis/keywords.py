@@ -10,7 +10,6 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
-from collections.abc import Iterable
 
 import numpy as np
 import pandas as pd
@@ -103,4 +102,3 @@ def log_odds(
         }
     )
     return frame.sort_values("z", ascending=False, ignore_index=True)
-

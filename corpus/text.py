@@ -89,4 +89,3 @@ def split_paragraphs(text: str) -> list[str]:
     their text with exactly one blank line between paragraphs.
     """
     return [p.strip() for p in normalise_newlines(text).split("\n\n") if p.strip()]
-
