@@ -6,6 +6,7 @@ import functools
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import tldextract
+from url_normalize import url_normalize
 
 from corpus.errors import InputError
 
@@ -53,8 +54,18 @@ def check_url(url: str, *, where: str = "") -> str:
 
 
 def canonical_url(url: str) -> str:
-    """Lower-case scheme and host, no www., fragment, tracking parameters, AMP suffix or trailing slash."""
-    parts = urlsplit(url.strip())
+    """One address per article.
+
+    RFC 3986 normalisation by `url-normalize` first (dot segments, percent-escape case,
+    unreserved escapes such as %7E, IDN hosts to punycode, repeated slashes, default
+    ports), then the news rules of this project: https, no www., no fragment, no
+    tracking parameters, no AMP suffix, no trailing slash, parameters sorted.
+    """
+    try:
+        normalised = url_normalize(url.strip()) or url.strip()
+    except (ValueError, UnicodeError):
+        normalised = url.strip()  # left as written: the news rules below still apply
+    parts = urlsplit(normalised)
     host = (parts.hostname or "").lower().removeprefix("www.")
     if parts.port and parts.port not in (80, 443):
         host = f"{host}:{parts.port}"

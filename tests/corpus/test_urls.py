@@ -18,6 +18,21 @@ def test_canonical_url_drops_tracking_and_variants(url, expected):
 
 
 @pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://example.com/a/../b/story", "https://example.com/b/story"),
+        ("https://example.com/%7Ejane/story", "https://example.com/~jane/story"),
+        ("https://example.com/caf%c3%a9", "https://example.com/caf%C3%A9"),
+        ("https://exämple.fr/article", "https://xn--exmple-cua.fr/article"),
+        ("https://example.com//news//story", "https://example.com/news/story"),
+        ("https://example.com:443/x", "https://example.com/x"),
+    ],
+)
+def test_canonical_url_normalises_per_rfc_3986(url, expected):
+    assert canonical_url(url) == expected
+
+
+@pytest.mark.parametrize(
     ("url", "outlet"),
     [
         ("https://www.lemonde.fr/pixels/article/2025/02/11/x.html", "lemonde.fr"),
