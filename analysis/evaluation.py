@@ -5,15 +5,13 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from analysis.sentiment import LABELS, NEGATIVE, NEUTRAL, Analyzers, Thresholds, score_text
-from analysis.text import paragraph_language, paragraphs_of
+from analysis.sentiment import LABELS, NEGATIVE, NEUTRAL
 from corpus.errors import InputError
-from corpus.models import Article
 
 AVERAGED_LABELS = (NEGATIVE, NEUTRAL)  # positive is too rare in news gold to average
 
@@ -69,48 +67,6 @@ def label_scores(pairs: Sequence[tuple[str, str]], *, labels: Sequence[str] = LA
         macro_f1=sum(f1[label] for label in AVERAGED_LABELS) / len(AVERAGED_LABELS),
         confusion=confusion,
     )
-
-
-def sentiment_pairs(
-    articles: Mapping[str, Article],
-    gold: Iterable[Mapping[str, Any]],
-    *,
-    analyzers: Analyzers,
-    thresholds: Thresholds = Thresholds(),
-) -> list[dict[str, Any]]:
-    """One row per gold paragraph: language, gold label, predicted label (None: not scored)."""
-    rows = []
-    paragraphs: dict[str, list[str]] = {}
-    for record in gold:
-        article = articles.get(record["article_id"])
-        if article is None:
-            raise InputError(str(record["article_id"]), "gold names an article not in the articles file")
-        if article.id not in paragraphs:
-            paragraphs[article.id] = paragraphs_of(article.text)
-        index = int(record["paragraph_index"])
-        text = paragraphs[article.id][index]
-        language = paragraph_language(text, article.language)
-        tone = score_text(text, language, analyzers=analyzers, thresholds=thresholds)
-        rows.append(
-            {
-                "article_id": article.id,
-                "paragraph_index": index,
-                "language": record.get("language") or article.language,
-                "gold": record["label"],
-                "predicted": tone.label if tone else None,
-            }
-        )
-    return rows
-
-
-def sentiment_report(rows: Sequence[Mapping[str, Any]]) -> dict[str, LabelScores]:
-    """Scores per language and overall ("all"); an unscored paragraph counts as wrong."""
-    by_language: dict[str, list[tuple[str, str]]] = {}
-    for row in rows:
-        pair = (row["gold"], row["predicted"] or "not scored")
-        by_language.setdefault(row["language"], []).append(pair)
-        by_language.setdefault("all", []).append(pair)
-    return {language: label_scores(pairs) for language, pairs in sorted(by_language.items())}
 
 
 def format_label_report(report: Mapping[str, LabelScores]) -> str:

@@ -19,7 +19,7 @@ from analysis.lang import LANGUAGES, data_digest
 from analysis.nlp import EntityFinder, SubjectParser, entity_finder, model_version, subject_parser
 from analysis.quotes import Quote, extract_quotes
 from analysis.sentiment import Analyzers, Tone, load_analyzers, score_text
-from analysis.text import paragraph_language, paragraph_spans
+from analysis.text import is_heading, paragraph_language, paragraph_spans
 from corpus.text import normalise_newlines
 
 ANALYSERS = ("tone", "actors", "keywords", "quotes")
@@ -67,8 +67,9 @@ class ParagraphAnalysis:
     end: int
     language: str
     words: int
-    tone: Tone | None  # None: a language the scorer does not cover ("not scored")
+    tone: Tone | None  # None: a heading, or a language the scorer does not cover ("not scored")
     mentions: tuple[Mention, ...]  # offsets in the article text
+    heading: bool = False  # a heading or other non-prose line: not scored
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,7 +124,9 @@ def analyze_text(
     for index, (start, end) in enumerate(paragraph_spans(text)):
         body = text[start:end]
         language = paragraph_language(body, article_language)
-        tone = score_text(body, language, analyzers=models.analyzers) if "tone" in analysers else None
+        heading = is_heading(body)
+        scored = "tone" in analysers and not heading
+        tone = score_text(body, language, analyzers=models.analyzers) if scored else None
         mentions: tuple[Mention, ...] = ()
         if "actors" in analysers:
             mentions = tuple(
@@ -132,7 +135,7 @@ def analyze_text(
             )
         if "keywords" in analysers:
             terms.update(term_counts(body, language))
-        paragraphs.append(ParagraphAnalysis(index, start, end, language, len(body.split()), tone, mentions))
+        paragraphs.append(ParagraphAnalysis(index, start, end, language, len(body.split()), tone, mentions, heading))
     frozen = tuple(paragraphs)
     quotes: tuple[Quote, ...] = ()
     if "quotes" in analysers:

@@ -1,44 +1,58 @@
-"""News tone per paragraph, in English and French, with one VADER engine.
+"""News tone per paragraph, in English and French.
 
-Method (measured step by step on the dev gold; see README "Sentiment"):
-1. VADER's rule engine for both languages: English with VADER's lexicon,
-   French with the lexicon of vaderSentiment-fr looked up exactly (elisions
-   split, inflections reduced by suffix rules, French negations, "mais" and
-   intensifiers mapped onto the engine's own words).
-2. A news-tone layer per language (`lang/*.py`): conflict, legal and insult
-   vocabulary weighted in; business and court description ("artificial
-   intelligence", "for-profit", "valued at") weighted out.
-3. Sentences are scored one by one: a paragraph is negative when one of its
-   sentences clearly is (a quoted insult is a sentence of its own), or when
-   its sentences lean negative on average; positive only when none is negative.
+Method (measured step by step on the labelled articles; see README "Sentiment"):
+1. Each sentence is read into the valence engine's words (`SentenceReader`):
+   English with VADER's lexicon, French with the lexicon of vaderSentiment-fr
+   looked up exactly (elisions split, inflections reduced by suffix rules,
+   negations and intensifiers mapped onto the engine's own words).
+2. A news-tone layer per language (`lang/<code>/tone.py`) weights conflict, legal,
+   deceit and insult vocabulary in, and business and court description out.
+3. Each sentence gets its valence (`analysis.valence`: VADER's rules in code of
+   our own); court-procedure sentences are damped.
+4. The paragraph's measurements (sentence scores, news-layer hits, procedure,
+   negation, quoted speech, a refusal followed by quoted praise) go through a
+   calibrated logistic model (`analysis.tone_model`, weights fitted by
+   `scripts/fit_tone.py` with article-level cross-validation). Its class
+   probabilities are the stored pos/neu/neg; compound is P(positive) − P(negative).
 
 Paragraphs in a language without data (not fr or en) get no score: None,
-never 0.0.
+never 0.0. Headings are not scored either (see analysis.text.is_heading).
 """
 
 from __future__ import annotations
 
 import functools
 import re
-import string
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from enum import StrEnum
 from pathlib import Path
 
-from vaderSentiment.vaderSentiment import BOOSTER_DICT, SentimentIntensityAnalyzer, SentiText
+import numpy as np
+from vaderSentiment.vaderSentiment import BOOSTER_DICT, NEGATE, SentimentIntensityAnalyzer
 
+from analysis import tone_model
 from analysis.lang import LANGUAGES, data_digest
 from analysis.lang.record import Language
 from analysis.text import sentence_spans
+from analysis.tone_model import ToneModel, log_count
+from analysis.valence import Engine, Valence, sentence_valence
 
-NEGATIVE, NEUTRAL, POSITIVE = "negative", "neutral", "positive"
-VERSION = "tone-2"  # bump when the method, lexicons or thresholds change: stored scores are recomputed
+
+class Label(StrEnum):
+    NEGATIVE = "negative"
+    NEUTRAL = "neutral"
+    POSITIVE = "positive"
+
+
+NEGATIVE, NEUTRAL, POSITIVE = Label.NEGATIVE, Label.NEUTRAL, Label.POSITIVE
 LABELS = (NEGATIVE, NEUTRAL, POSITIVE)
+VERSION = "tone-3"  # bump when the method changes: stored scores are recomputed
 
 
 @dataclass(frozen=True, slots=True)
 class Thresholds:
-    """Label rule; values chosen on the dev gold (README "Sentiment")."""
+    """The hand-set label rule the model replaced (kept to measure what the model buys)."""
 
     sentence_negative: float = -0.20  # one sentence this negative makes the paragraph negative
     mean_negative: float = -0.20  # or the sentences' mean this low
@@ -53,66 +67,29 @@ class ToneOptions:
     stop_words_neutral: bool = True  # stop words carry no tone (noise of translated lexicons)
     positive_damping: float = 0.5  # praise words mostly describe in news
     procedural_damping: float = 0.5  # court-procedure sentences report, they do not fight
-    by_sentence: bool = True  # score sentences, label by the most negative one and the mean
+    by_sentence: bool = True  # score sentences one by one
+    model: bool = True  # the calibrated model decides (else the hand-set Thresholds rule)
 
 
-# Every step of the method switched off: VADER's engine on the base lexicons (bench and tests).
+# Every step switched off: the valence engine on the base lexicons, whole paragraphs, fixed thresholds.
 BASELINE = ToneOptions(
     news_layer=False,
     stop_words_neutral=False,
     positive_damping=1.0,
     procedural_damping=1.0,
     by_sentence=False,
+    model=False,
 )
 
 
 @dataclass(frozen=True, slots=True)
 class Tone:
-    compound: float  # mean of the sentences' compound scores, in [-1, 1]
-    pos: float
+    compound: float  # P(positive) - P(negative) with the model; else the sentences' mean compound
+    pos: float  # the model's class probabilities (else the words' valence shares)
     neu: float
     neg: float
-    label: str
-    min_sentence: float
-
-
-class NewsVader(SentimentIntensityAnalyzer):
-    """VADER's engine, unchanged, minus its emoji pass on text without emoji.
-
-    That pass walks the text one character at a time in Python and was a third
-    of the scoring time; news sentences rarely hold an emoji.
-    """
-
-    def polarity_scores(self, text: str) -> dict[str, float]:
-        if not self.emojis.keys().isdisjoint(text):
-            return super().polarity_scores(text)
-        # From here on, vaderSentiment 3.3.2's polarity_scores (MIT), as it is.
-        sentitext = SentiText(text.strip())
-        sentiments: list[float] = []
-        words_and_emoticons = sentitext.words_and_emoticons
-        for i, item in enumerate(words_and_emoticons):
-            valence = 0
-            if item.lower() in BOOSTER_DICT:
-                sentiments.append(valence)
-                continue
-            if (
-                i < len(words_and_emoticons) - 1
-                and item.lower() == "kind"
-                and words_and_emoticons[i + 1].lower() == "of"
-            ):
-                sentiments.append(valence)
-                continue
-            sentiments = self.sentiment_valence(valence, sentitext, item, i, sentiments)
-        sentiments = self._but_check(words_and_emoticons, sentiments)
-        return self.score_valence(sentiments, text.strip())
-
-    def _negation_check(self, valence: float, words_and_emoticons: list[str], start_i: int, i: int) -> float:
-        # Upstream lower-cases the whole sentence on every call, for the three words
-        # before position i: hand it those words only, re-indexed. Same result.
-        start = max(0, i - 3)
-        return SentimentIntensityAnalyzer._negation_check(
-            valence, words_and_emoticons[start : i + 1], start_i, i - start
-        )
+    label: Label
+    min_sentence: float  # the most negative sentence's compound
 
 
 class SentenceReader:
@@ -147,16 +124,6 @@ class SentenceReader:
             text = self._phrases.sub(lambda m: phrase_token(m.group(1)), text)
         return " ".join(filter(None, map(self.word, text.split())))
 
-    def has_tone(self, prepared: str) -> bool:
-        """Whether any word of a prepared sentence is in the lexicon; without one, VADER's
-        scores are exactly compound 0, neu 1 and the engine need not run."""
-        lexicon = self.lexicon
-        for token in prepared.split():
-            lower = token.lower()
-            if lower in lexicon or lower.strip(string.punctuation) in lexicon:
-                return True
-        return False
-
     def word(self, token: str) -> str:
         found = self._seen.get(token)
         if found is None:
@@ -167,7 +134,10 @@ class SentenceReader:
 
     def _map(self, token: str) -> str:
         data = self.data
-        lead, core, trail = _TOKEN_EDGES.match(token).groups()
+        edges = _TOKEN_EDGES.match(token)
+        if edges is None:  # the pattern matches any string; kept for the type checker
+            return token
+        lead, core, trail = edges.groups()
         lower = core.lower()
         if "'" in lower and data.elisions:
             prefix, _, rest = lower.partition("'")
@@ -194,7 +164,6 @@ def phrase_token(phrase: str) -> str:
     return "_".join(phrase.lower().replace("'", " ").split())
 
 
-_NO_TONE = {"compound": 0.0, "pos": 0.0, "neu": 1.0, "neg": 0.0}
 _PLAIN_QUOTES = str.maketrans({"“": '"', "”": '"', "«": '"', "»": '"', "„": '"', "‘": "'", "’": "'"})
 _TOKEN_EDGES = re.compile(r"^([^\w]*)(.*?)([^\w]*)$", re.S)
 _EDGE_PUNCTUATION = "\"'.,;:!?()[]«»“”’‘-—"
@@ -202,10 +171,12 @@ _EDGE_PUNCTUATION = "\"'.,;:!?()[]«»“”’‘-—"
 
 @dataclass(frozen=True, slots=True)
 class Scorer:
-    """A language's VADER engine and the reader that prepares sentences for it."""
+    """A language's valence engine, the reader that prepares sentences for it, and the model."""
 
-    analyzer: SentimentIntensityAnalyzer
+    engine: Engine
     reader: SentenceReader
+    data: Language
+    model: ToneModel | None
     options: ToneOptions = ToneOptions()
 
 
@@ -237,17 +208,19 @@ def news_lexicon(
     return fitted
 
 
-def build_scorer(data: Language, base: Mapping[str, float], options: ToneOptions = ToneOptions()) -> Scorer:
+def build_scorer(
+    data: Language, base: Mapping[str, float], options: ToneOptions = ToneOptions(), model: ToneModel | None = None
+) -> Scorer:
     stop = data.stop_words - set(data.engine_words)
-    analyzer = NewsVader()
-    analyzer.lexicon = news_lexicon(base, data, stop=stop, options=options)
-    return Scorer(analyzer, SentenceReader(data, analyzer.lexicon, stop, options), options)
+    lexicon = news_lexicon(base, data, stop=stop, options=options)
+    engine = Engine(lexicon, dict(BOOSTER_DICT), frozenset(NEGATE))
+    return Scorer(engine, SentenceReader(data, lexicon, stop, options), data, model, options)
 
 
 def tone_version() -> str:
-    """VERSION plus a hash of everything that decides a score: the news layers, the engine words,
-    the base French lexicon file, the default options and thresholds."""
-    extra = repr((ToneOptions(), Thresholds())).encode()
+    """VERSION plus a hash of everything that decides a score: the language data the method reads,
+    the model's weights, the default options and thresholds."""
+    extra = repr((ToneOptions(), Thresholds())).encode() + tone_model.WEIGHTS_FILE.read_bytes()
     names = (
         "base_lexicon_file",
         "sentiment_lexicon",
@@ -258,6 +231,7 @@ def tone_version() -> str:
         "elisions",
         "suffix_rules",
         "min_stem",
+        "rejection_cues",
         "abbreviations",
         "markers",
         "stop_words",
@@ -275,36 +249,129 @@ def base_lexicon(code: str) -> dict[str, float]:
 
 @functools.lru_cache(maxsize=4)
 def load_analyzers(options: ToneOptions = ToneOptions()) -> dict[str, Scorer]:
-    """One VADER engine per language, with its lexicon fitted to news. Loaded once."""
-    return {code: build_scorer(data, base_lexicon(code), options) for code, data in LANGUAGES.items()}
+    """One scorer per language, with its lexicon fitted to news and the fitted model. Loaded once."""
+    model = tone_model.load_model() if options.model else None
+    return {code: build_scorer(data, base_lexicon(code), options, model) for code, data in LANGUAGES.items()}
+
+
+# -- measuring a paragraph -------------------------------------------------------------
+
+_DATED = re.compile(r"\b(?:1[89]|20)\d\d\b")
+_FIGURE = re.compile(r"[$€£]\s?\d|\d[\d.,]*\s?(?:%|[$€£]|billion|million|milliards?|millions?|dollars?|euros?)", re.I)
+_QUOTED = re.compile(r"«[^»]*»|“[^”]*”|\"[^\"]*\"|‘[^’]*’")
 
 
 @dataclass(frozen=True, slots=True)
-class SentenceTone:
-    compound: float  # after procedural damping
+class Measures:
+    """What the method measures in a paragraph; `features()` is what the model reads."""
+
+    compounds: tuple[float, ...]  # per sentence, procedural damping applied
     pos: float
-    neu: float
     neg: float
+    negative_words: int
+    positive_words: int
+    conflict_words: int
+    procedural: float
+    negated: bool
+    quoted: float
+    quoted_negative: int
+    quoted_positive: int
+    rejection: bool
+    dated: float  # share of sentences that carry a year or a month: background, history
+    figures: int  # numbers, amounts and percentages
+    reporting: int  # reporting verbs: speech reported, not the writer's own words
+    neutral_words: int  # words the news layer holds as plain description
     words: int
+    french: bool
+
+    def features(self) -> dict[str, float]:
+        return {
+            "mean": sum(self.compounds) / len(self.compounds),
+            "min": min(self.compounds),
+            "max": max(self.compounds),
+            "neg_share": self.neg,
+            "pos_share": self.pos,
+            "negative_words": log_count(self.negative_words),
+            "positive_words": log_count(self.positive_words),
+            "conflict_words": log_count(self.conflict_words),
+            "procedural": self.procedural,
+            "negated": float(self.negated),
+            "quoted": self.quoted,
+            "quoted_negative": log_count(self.quoted_negative),
+            "quoted_positive": log_count(self.quoted_positive),
+            "rejection": float(self.rejection),
+            "irony": float(self.rejection and self.quoted_positive > 0),
+            "dated": self.dated,
+            "figures": log_count(self.figures),
+            "reporting": log_count(self.reporting),
+            "neutral_words": log_count(self.neutral_words),
+            "words": log_count(self.words),
+            "french": float(self.french),
+        }
 
 
-def sentence_tones(text: str, language: str, scorer: Scorer) -> list[SentenceTone]:
-    """VADER scores of each sentence of a paragraph, procedural sentences damped."""
-    tones = []
-    spans = sentence_spans(text, language) if scorer.options.by_sentence else []
+def _valence(text: str, scorer: Scorer) -> Valence:
+    return sentence_valence(scorer.reader(text).split(), scorer.engine)
+
+
+def measure(text: str, language: str, scorer: Scorer) -> Measures:
+    """The method's measurements of one paragraph in its language."""
+    options = scorer.options
+    spans = sentence_spans(text, language) if options.by_sentence else []
+    compounds: list[float] = []
+    pos = neg = 0.0
+    negative = positive = procedural = 0
+    negated = False
+    weights = dated = 0
     for start, end in spans or [(0, len(text))]:
         sentence = text[start:end]
-        prepared = scorer.reader(sentence)
-        scores = scorer.analyzer.polarity_scores(prepared) if scorer.reader.has_tone(prepared) else _NO_TONE
-        compound = scores["compound"]
-        if compound < 0 and scorer.reader.is_procedural(sentence):
-            compound *= scorer.options.procedural_damping
-        tones.append(SentenceTone(compound, scores["pos"], scores["neu"], scores["neg"], max(1, len(sentence.split()))))
-    return tones
+        if _DATED.search(sentence):
+            dated += 1
+        valence = _valence(sentence, scorer)
+        compound = valence.compound
+        if scorer.reader.is_procedural(sentence):
+            procedural += 1
+            if compound < 0:
+                compound *= options.procedural_damping
+        n = max(1, len(sentence.split()))
+        compounds.append(compound)
+        pos += valence.pos * n
+        neg += valence.neg * n
+        weights += n
+        negative += valence.negative_words
+        positive += valence.positive_words
+        negated = negated or valence.negated
+    quoted = [m.group() for m in _QUOTED.finditer(text)]
+    inside = _valence(" ".join(quoted), scorer) if quoted else None
+    lowered = text.lower().replace("’", "'")
+    words = [w.strip(_EDGE_PUNCTUATION) for w in lowered.split()]
+    data = scorer.data
+    conflict = data.conflict
+    neutral = set(data.neutral_in_news)
+    return Measures(
+        compounds=tuple(compounds),
+        pos=pos / weights,
+        neg=neg / weights,
+        negative_words=negative,
+        positive_words=positive,
+        conflict_words=sum(1 for w in words if conflict.get(w, 0.0) < 0),
+        procedural=procedural / len(compounds),
+        negated=negated,
+        quoted=sum(len(q) for q in quoted) / max(1, len(text)),
+        quoted_negative=inside.negative_words if inside else 0,
+        quoted_positive=inside.positive_words if inside else 0,
+        rejection=any(cue in lowered for cue in data.rejection_cues),
+        dated=dated / len(compounds),
+        figures=len(_FIGURE.findall(text)),
+        reporting=sum(1 for w in words if w in data.reporting_verbs),
+        neutral_words=sum(1 for w in words if w in neutral),
+        words=weights,
+        french=scorer.data.code == "fr",
+    )
 
 
-def label_for(compounds: Sequence[float], thresholds: Thresholds = Thresholds()) -> str:
-    """The paragraph label from its sentences' compound scores."""
+def label_for(compounds: Sequence[float], thresholds: Thresholds = Thresholds()) -> Label:
+    """The hand-set rule: a paragraph label from its sentences' compound scores."""
     mean = sum(compounds) / len(compounds)
     if min(compounds) <= thresholds.sentence_negative or mean <= thresholds.mean_negative:
         return NEGATIVE
@@ -313,26 +380,26 @@ def label_for(compounds: Sequence[float], thresholds: Thresholds = Thresholds())
     return NEUTRAL
 
 
+def tone_of(measures: Measures, scorer: Scorer, thresholds: Thresholds = Thresholds()) -> Tone:
+    """The paragraph's tone from its measurements: the model's probabilities, or the hand-set rule."""
+    lowest = round(min(measures.compounds), 4)
+    if scorer.model is not None:
+        probabilities = scorer.model.probabilities(np.asarray([tone_model.vector(measures.features())]))
+        p_neg, p_neu, p_pos = (float(v) for v in probabilities[0])
+        (label,) = scorer.model.labels_of(probabilities)
+        return Tone(round(p_pos - p_neg, 4), round(p_pos, 4), round(p_neu, 4), round(p_neg, 4), Label(label), lowest)
+    mean = sum(measures.compounds) / len(measures.compounds)
+    neu = max(0.0, 1.0 - measures.pos - measures.neg)
+    label = label_for(measures.compounds, thresholds)
+    return Tone(round(mean, 4), round(measures.pos, 4), round(neu, 4), round(measures.neg, 4), label, lowest)
+
+
 def score_text(text: str, language: str, *, analyzers: Analyzers, thresholds: Thresholds = Thresholds()) -> Tone | None:
     """The tone of one paragraph, or None when its language has no analyser."""
     scorer = analyzers.get(language)
     if scorer is None or not text.strip():
         return None
-    tones = sentence_tones(text, language, scorer)
-    compounds = [t.compound for t in tones]
-    total = sum(t.words for t in tones)
-
-    def weighted(field: str) -> float:
-        return round(sum(getattr(t, field) * t.words for t in tones) / total, 4)
-
-    return Tone(
-        compound=round(sum(compounds) / len(compounds), 4),
-        pos=weighted("pos"),
-        neu=weighted("neu"),
-        neg=weighted("neg"),
-        label=label_for(compounds, thresholds),
-        min_sentence=round(min(compounds), 4),
-    )
+    return tone_of(measure(text, language, scorer), scorer, thresholds)
 
 
 def score_paragraphs(

@@ -9,8 +9,10 @@ from __future__ import annotations
 import re
 
 from analysis.lang import LANGUAGES, language_data
+from corpus.dates import parse_published
 from corpus.language import UNDETERMINED, detect_language
 from corpus.text import normalise_newlines
+from corpus.words import DATELINE_WORDS
 
 Span = tuple[int, int]
 
@@ -95,3 +97,41 @@ def paragraph_language(paragraph: str, article_language: str) -> str:
                 return article_language
     found = detect_language(paragraph)
     return article_language if found == UNDETERMINED else found
+
+
+HEADING_MAX_WORDS = 12  # a title-like line; a question heading may run to QUESTION_MAX_WORDS
+QUESTION_MAX_WORDS = 16
+_SENTENCE_CLOSE = tuple(".!…»”\"'")
+_OPENING_QUOTES = tuple("«“\"‘'„")
+_DATELINE = re.compile(r"^(?:" + "|".join(re.escape(w) for w in DATELINE_WORDS) + r")\b", re.IGNORECASE)
+
+
+def is_heading(paragraph: str) -> bool:
+    """Whether a paragraph is a heading or another non-prose line, not a sentence of the story.
+
+    Headings: a short line without closing punctuation ("Contexte de la rivalité",
+    "The Background of the Lawsuit"), a short question that opens a Q&A section
+    ("Pourquoi Musk veut-il racheter OpenAI ?"), a dateline ("Publié le 16 février 2025",
+    "Updated Feb 10, 2025") or a line that is only a date. A line that opens with a quotation
+    mark is speech, never a heading.
+    """
+    text = paragraph.strip()
+    words = text.split()
+    if not words or text.startswith(_OPENING_QUOTES) or len(words) > QUESTION_MAX_WORDS:
+        return False
+    if _DATELINE.match(text) and len(words) <= HEADING_MAX_WORDS:
+        return True
+    if len(words) <= 6 and not text.endswith(".") and _is_date(text):
+        return True
+    if text.endswith("?"):
+        return "\n" not in text
+    if text.endswith(_SENTENCE_CLOSE):
+        return False
+    return len(words) <= HEADING_MAX_WORDS and "\n" not in text
+
+
+def _is_date(text: str) -> bool:
+    try:
+        return parse_published(text) is not None
+    except ValueError:  # a zone-like word that is no zone: not a date line
+        return False

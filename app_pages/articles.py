@@ -51,6 +51,10 @@ if article_id:
             "the source link above leads to the text."
         )
     for p in detail["paragraphs"]:
+        if p["heading"] and p["text"] is not None:
+            # a heading is shown as one and carries no tone
+            st.markdown(f"#### {escape(p['text'])}")
+            continue
         with st.container(border=True):
             header = f"{tone_badge(p['label'], p['compound'])} ¶{p['index'] + 1} · {p['language']}"
             if p["text"] is None:

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from analysis import tone_evaluation
 from analysis.evaluation import (
     format_cross_validation,
     format_label_report,
@@ -23,11 +24,11 @@ from analysis.evaluation import (
     load_gold,
     quote_cross_validation,
     quote_report,
-    sentiment_pairs,
-    sentiment_report,
 )
 from analysis.pipeline import analyze_text, load_models
 from analysis.quotes import SHORT_WORDS, SHORT_WORDS_GRID, Quote, extract_quotes
+from analysis.sentiment import load_analyzers
+from analysis.tone_model import load_model
 from cli.progress import ProgressBar
 from corpus.errors import CorpusError
 from corpus.ingest import STORE_ENV, default_store_path, ingest, open_store, read_sources
@@ -142,6 +143,7 @@ def cmd_sentiment(args: argparse.Namespace) -> int:
                 "neu": tone.neu if tone else None,
                 "neg": tone.neg if tone else None,
                 "label": tone.label if tone else None,
+                "heading": p.heading,
             }
             sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
         bar(done, len(articles), article.id)
@@ -211,12 +213,29 @@ def cmd_eval(args: argparse.Namespace) -> int:
                 print(format_cross_validation(cv, option_name="short_words"))
         return EXIT_OK
     if args.task == "sentiment":
-        rows = sentiment_pairs(articles, gold, analyzers=load_models().analyzers)
-        sentiment = sentiment_report(rows)
+        rows = tone_evaluation.examples(articles, gold, analyzers=load_analyzers())
+        in_sample = tone_evaluation.report(rows, tone_evaluation.predictions(load_model(), rows))
+        tone_cv = tone_evaluation.cross_validation(rows, folds=args.folds) if args.folds else None
+        headings = tone_evaluation.headings_by_gold(rows)
         if args.json:
-            _print_json({language: scores.as_dict() for language, scores in sentiment.items()})
+            _print_json(
+                {
+                    "in_sample": {
+                        view: {language: s.as_dict() for language, s in scores.items()}
+                        for view, scores in in_sample.items()
+                    },
+                    "headings_not_scored": headings,
+                    "cross_validation": tone_cv,
+                }
+            )
         else:
-            print(format_label_report(sentiment))
+            print("in-sample, prose paragraphs (the model was fitted on these articles):")
+            print(format_label_report(in_sample["prose"]))
+            print(f"headings not scored, by gold label: {headings}; counted as neutral:")
+            for language, scores in in_sample["all"].items():
+                print(f"[{language}] all paragraphs  accuracy {scores.accuracy:.3f}  macro-F1 {scores.macro_f1:.3f}")
+            if tone_cv is not None:
+                print(tone_evaluation.format_cross_validation(tone_cv))
     return EXIT_OK
 
 
@@ -345,7 +364,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("task", choices=["sentiment", "quotes"])
     p.add_argument("--no-models", dest="models", action="store_false", help="quotes: without spaCy models")
     p.add_argument("files", nargs="+", metavar="FILE", help="ARTICLES.jsonl GOLD.jsonl, one pair per set")
-    p.add_argument("--folds", type=int, default=0, help="quotes: also k-fold cross-validation by article (e.g. 5)")
+    p.add_argument("--folds", type=int, default=0, help="also k-fold cross-validation by article (e.g. 5)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(run=cmd_eval)
     return parser

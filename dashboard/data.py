@@ -101,6 +101,7 @@ def article_detail(store: Store, article_id: str) -> dict[str, Any] | None:
                 "text": text[p.start_char : p.end_char] if text is not None else None,
                 "compound": None if pd.isna(p.compound) else float(p.compound),
                 "label": _none(p.label),
+                "heading": bool(p.heading),
                 "quotes": [
                     (q.start_char - p.start_char, q.end_char - p.start_char, _none(q.speaker), q.quote) for q in here
                 ],

@@ -73,7 +73,7 @@ def result_rows(done: Sequence[Done]) -> dict[str, list[Row]]:
             for p in result.paragraphs:
                 t = p.tone
                 scores = (t.compound, t.pos, t.neu, t.neg, t.label, t.min_sentence) if t else (None,) * 6
-                rows["paragraph_tone"].append((h, p.index, p.start, p.end, p.language, p.words, *scores))
+                rows["paragraph_tone"].append((h, p.index, p.start, p.end, p.language, p.words, *scores, p.heading))
             s = result.tone
             rows["article_tone"].append(
                 (h, s.scored, s.mean, s.share_negative, s.share_positive, s.most_negative, s.most_positive)

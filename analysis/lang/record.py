@@ -34,6 +34,7 @@ class Language:
     dropped_words: frozenset[str]
     suffix_rules: tuple[tuple[str, str], ...]
     min_stem: int
+    rejection_cues: tuple[str, ...]  # a quoted compliment after one of these is a jab
     # text (analysis.text, analysis.keywords, analysis.actors)
     abbreviations: frozenset[str]
     elisions: tuple[str, ...]

@@ -53,6 +53,7 @@ FILES = {
     "term_counts": "terms.csv",
 }
 MANIFEST = "manifest.json"
+BOOLEAN_COLUMNS = frozenset({"heading"})
 INTEGER_COLUMNS = frozenset(
     {"paragraph_index", "start_char", "end_char", "words", "scored", "most_negative", "most_positive", "n", "count"}
 )
@@ -119,6 +120,8 @@ def read_manifest(folder: Path = COVERAGE_DIR) -> dict[str, Any] | None:
 
 
 def _typed(column: str, value: str) -> Any:
+    if column in BOOLEAN_COLUMNS:
+        return value == "True"  # a file from before the column: False
     if value == "":
         return None
     kind = RESULT_TYPES.get(column)
@@ -148,7 +151,7 @@ def load_coverage(store: Store, folder: Path = COVERAGE_DIR) -> ImportReport | N
         for table, name in FILES.items():
             columns = RESULT_COLUMNS[table]
             rows = [
-                (hashes[row["article_id"]], *(_typed(c, row[c]) for c in columns[1:]))
+                (hashes[row["article_id"]], *(_typed(c, row.get(c, "")) for c in columns[1:]))
                 for row in read_csv(folder / name)
                 if row["article_id"] in hashes
             ]

@@ -80,7 +80,9 @@ RESULT_DDL = (
         content_hash VARCHAR NOT NULL, paragraph_index INTEGER NOT NULL,
         start_char INTEGER NOT NULL, end_char INTEGER NOT NULL, language VARCHAR NOT NULL,
         words INTEGER NOT NULL, compound DOUBLE, pos DOUBLE, neu DOUBLE, neg DOUBLE,
-        label VARCHAR, min_sentence DOUBLE)""",
+        label VARCHAR, min_sentence DOUBLE, heading BOOLEAN NOT NULL DEFAULT FALSE)""",
+    # stores made before headings were told apart (results are recomputed: the tone version changed)
+    "ALTER TABLE paragraph_tone ADD COLUMN IF NOT EXISTS heading BOOLEAN DEFAULT FALSE",
     """CREATE TABLE IF NOT EXISTS article_tone (
         content_hash VARCHAR NOT NULL, scored INTEGER NOT NULL, mean DOUBLE,
         share_negative DOUBLE, share_positive DOUBLE, most_negative INTEGER, most_positive INTEGER)""",
@@ -118,6 +120,7 @@ RESULT_COLUMNS = {
         "neg",
         "label",
         "min_sentence",
+        "heading",
     ),
     "article_tone": (
         "content_hash",
@@ -172,4 +175,5 @@ RESULT_TYPES = {
     "mention": pa.string(),
     "cue": pa.string(),
     "confidence": pa.float64(),
+    "heading": pa.bool_(),
 }

@@ -28,3 +28,11 @@ def test_analyze_text_runs_only_the_analysers_asked_for():
     assert everything.quotes[0].speaker == "Elon Musk"
     assert everything.terms["swindler"] == 1
     assert {m.actor for p in everything.paragraphs for m in p.mentions} == {"Elon Musk", "Sam Altman", "OpenAI"}
+
+
+def test_headings_are_kept_apart_and_not_scored():
+    text = "Contexte de la rivalité\n\nMusk a traité Altman d'escroc et de menteur.\n\nFoire aux questions courantes"
+    result = analyze_text(text, "fr", models=load_models(actors=ACTORS), analysers=("tone",))
+    assert [p.heading for p in result.paragraphs] == [True, False, True]
+    assert [p.tone is None for p in result.paragraphs] == [True, False, True]
+    assert result.tone.scored == 1

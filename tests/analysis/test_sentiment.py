@@ -11,7 +11,9 @@ from analysis.sentiment import (
     BASELINE,
     NEGATIVE,
     NEUTRAL,
+    ToneOptions,
     load_analyzers,
+    measure,
     score_paragraphs,
     score_text,
 )
@@ -72,17 +74,28 @@ def test_sentiment_other_language_is_not_scored(analyzers):
     assert tones[1] is None
 
 
-def test_news_vader_scores_exactly_like_vader(analyzers):
-    engine = analyzers["en"].analyzer
-    plain = SentimentIntensityAnalyzer()
-    plain.lexicon = engine.lexicon
-    for text in [
-        "Musk is not a good partner, never was.",
-        "WOW this is so bad!!! :(",
-        "no thank you 😀",
-        "It was kind of fine but the lawsuit is a sham",
-    ]:
-        assert engine.polarity_scores(text) == plain.polarity_scores(text)
+def test_probabilities_are_the_stored_scores_and_compound_is_their_difference(analyzers):
+    tone = score_text("Musk called Altman a liar and a fraud.", "en", analyzers=analyzers)
+    assert tone.pos + tone.neu + tone.neg == pytest.approx(1.0, abs=1e-3)
+    assert tone.compound == pytest.approx(tone.pos - tone.neg, abs=1e-3)
+
+
+def test_quoted_praise_after_a_refusal_reads_as_a_jab(analyzers):
+    jab = score_text(
+        "Altman turned the offer down: “No thank you, but we will gladly buy your company.”", "en", analyzers=analyzers
+    )
+    assert jab.label != "positive"
+    measured = measure(
+        "« Non merci », a répondu Altman, « mais nous serions ravis de racheter X ».", "fr", analyzers["fr"]
+    )
+    assert measured.rejection
+    assert measured.features()["irony"] == 1.0
+
+
+def test_hand_set_rule_is_kept_to_measure_what_the_model_buys():
+    rule = load_analyzers(ToneOptions(model=False))
+    assert rule["en"].model is None
+    assert score_text("Musk called Altman a liar.", "en", analyzers=rule).label == NEGATIVE
 
 
 def test_tone_options_switch_steps_off():

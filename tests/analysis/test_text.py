@@ -1,9 +1,10 @@
 import itertools
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from analysis.text import paragraph_language, paragraph_spans, paragraphs_of, sentence_spans
+from analysis.text import is_heading, paragraph_language, paragraph_spans, paragraphs_of, sentence_spans
 from corpus.text import split_paragraphs
 
 
@@ -53,3 +54,34 @@ def test_paragraph_language_names_other_languages():
 def test_paragraph_language_short_paragraph_takes_article_language():
     assert paragraph_language("Swindler.", "en") == "en"
     assert paragraph_language("Escroc.", "fr") == "fr"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Contexte de la rivalité",
+        "Foire aux questions courantes",
+        "The Background of the Lawsuit",
+        "Pourquoi Musk veut-il racheter OpenAI ?",
+        "What happens next?",
+        "Publié le 16 février 2025 à 08h11",
+        "Updated Feb 10, 2025",
+        "10 février 2025",
+    ],
+)
+def test_headings_datelines_and_question_headings_are_recognised(line):
+    assert is_heading(line)
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Musk said no.",
+        "« Non merci », a répondu Altman",
+        "“We are not for sale,” the board chair said",
+        "Le conseil d'administration a rejeté l'offre lundi, selon un communiqué publié dans la soirée par la société",
+        "",
+    ],
+)
+def test_sentences_and_speech_are_not_headings(paragraph):
+    assert not is_heading(paragraph)

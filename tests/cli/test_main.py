@@ -165,6 +165,7 @@ def test_cli_sentiment_writes_one_line_per_paragraph(tmp_path, capsys):
         "neu",
         "neg",
         "label",
+        "heading",
     }
 
 
@@ -172,13 +173,16 @@ def test_cli_eval_sentiment_prints_scores_per_language(tmp_path, capsys):
     articles, gold = _labelled_as_files(tmp_path)
     assert main(["eval", "sentiment", str(articles), str(gold), "--json"]) == 0
     report = json.loads(capsys.readouterr().out)
-    assert set(report) == {"all", "en", "fr"}
-    assert report["en"]["accuracy"] >= 0.9
-    assert report["fr"]["macro_f1"] >= 0.9
-    assert main(["eval", "sentiment", str(articles), str(gold)]) == 0
+    prose = report["in_sample"]["prose"]
+    assert set(prose) == {"all", "en", "fr"}
+    assert prose["en"]["accuracy"] >= 0.9
+    assert prose["fr"]["macro_f1"] >= 0.9
+    assert report["cross_validation"] is None
+    assert main(["eval", "sentiment", str(articles), str(gold), "--folds", "2"]) == 0
     text = capsys.readouterr().out
     assert "[fr] n=24" in text
     assert "confusion" in text
+    assert "held-out mean (prose)" in text
 
 
 def test_cli_analyze_reports_and_is_incremental(store_path, corpus_fixtures, capsys):

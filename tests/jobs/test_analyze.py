@@ -42,8 +42,9 @@ def test_analyze_store_results_are_complete(store):
     con = store.con
     paragraphs = con.execute("SELECT count(*) FROM paragraph_tone").fetchone()[0]
     assert paragraphs == con.execute("SELECT sum(len(paragraphs)) FROM articles").fetchone()[0]
-    labels = {r[0] for r in con.execute("SELECT DISTINCT label FROM paragraph_tone").fetchall()}
+    labels = {r[0] for r in con.execute("SELECT DISTINCT label FROM paragraph_tone WHERE NOT heading").fetchall()}
     assert labels <= {"negative", "neutral", "positive"}
+    assert con.execute("SELECT count(*) FROM paragraph_tone WHERE heading AND label IS NOT NULL").fetchone()[0] == 0
     actors = {r[0] for r in con.execute("SELECT DISTINCT actor FROM actor_mentions").fetchall()}
     assert {"Elon Musk", "Sam Altman", "OpenAI"} <= actors
     text, start, end, mention = con.execute(

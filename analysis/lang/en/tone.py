@@ -212,6 +212,22 @@ CONFLICT = {
     "challenge": -0.6,
     "ultimatum": -1.4,
     "rival": -0.4,
+    # deceit and hostility framing: claims of fraud and bad faith, attacks described as such
+    "defraud": -2.0,
+    "defrauded": -2.0,
+    "defrauding": -2.0,
+    "misrepresent": -1.6,
+    "misrepresented": -1.6,
+    "misrepresentation": -1.6,
+    "misrepresentations": -1.6,
+    "wrest": -1.2,
+    "wrested": -1.2,
+    "targeting": -1.0,
+    "targeted": -0.8,
+    "supposed": -0.6,
+    "purported": -0.6,
+    "so-called": -0.6,
+    "duped": -1.8,
 }
 # Multi-word expressions, matched in lower case before scoring.
 PHRASES = {
@@ -376,3 +392,17 @@ DROPPED_WORDS: frozenset[str] = frozenset()
 SUFFIX_RULES: tuple[tuple[str, str], ...] = ()  # VADER's lexicon lists inflected forms itself
 MIN_STEM = 4
 BASE_LEXICON_FILE = None  # English starts from VADER's own lexicon
+
+# Refusal cues: a quoted compliment right after one is a jab, not praise ("No thank you… we will buy Twitter").
+REJECTION_CUES = (
+    "no thank you",
+    "no thanks",
+    "rejected",
+    "rejects",
+    "rejecting",
+    "turned down",
+    "declined",
+    "dismissed",
+    "brushed off",
+    "scoffed",
+)

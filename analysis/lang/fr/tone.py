@@ -176,6 +176,23 @@ CONFLICT = {
     "mensonger": -2.0,
     "tactique": -0.8,
     "rival": -0.4,
+    # tromperie et hostilité : accusations de mauvaise foi, attaques décrites comme telles
+    "prétendument": -0.6,
+    "soi-disant": -0.6,
+    "prétendue": -0.6,
+    "prétendu": -0.6,
+    "orchestré": -1.2,
+    "orchestrée": -1.2,
+    "manigance": -1.6,
+    "manigances": -1.6,
+    "contre-attaque": -1.2,
+    "contre-attaquer": -1.2,
+    "cible": -0.6,
+    "ciblé": -0.8,
+    "ciblant": -0.8,
+    "raillé": -1.4,
+    "manipulé": -1.6,
+    "brouille": -1.0,
 }
 PHRASES = {
     "bras de fer": -1.4,
@@ -339,4 +356,18 @@ SUFFIX_RULES = (
     ("s", ""),
     ("x", ""),
     ("e", ""),
+)
+
+# Indices de refus : un compliment cité juste après est une pique, pas un éloge (« Non merci… »).
+REJECTION_CUES = (
+    "non merci",
+    "a rejeté",
+    "ont rejeté",
+    "rejette",
+    "rejeté",
+    "refuse",
+    "refusé",
+    "décliné",
+    "balayé",
+    "écarté",
 )

@@ -20,7 +20,7 @@ def tone_distribution(store: Store, sel: Selection) -> pd.DataFrame:
         f"""
         SELECT coalesce(a.outlet, '(unknown)') AS outlet, p.language, coalesce(p.label, 'not scored') AS label,
                count(*) AS paragraphs
-        FROM paragraph_tone p JOIN articles a USING (content_hash) WHERE {where}
+        FROM paragraph_tone p JOIN articles a USING (content_hash) WHERE {where} AND NOT p.heading
         GROUP BY ALL ORDER BY outlet, p.language, label""",
         params,
     )

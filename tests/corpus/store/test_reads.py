@@ -80,3 +80,15 @@ def test_tone_over_time_has_overall_line_and_flags_low_counts(bundled_store):
     assert "all outlets" in set(tone["outlet"])
     assert (tone["low_count"] == (tone["paragraphs"] < LOW_COUNT)).all()
     assert tone["mean_compound"].between(-1, 1).all()
+
+
+def test_seed_headings_are_not_scored_and_never_among_the_extremes(bundled_store):
+    rows = bundled_store.con.execute(
+        "SELECT p.heading, p.label, substring(a.text, p.start_char + 1, p.end_char - p.start_char) "
+        "FROM paragraph_tone p JOIN articles a USING (content_hash) WHERE a.text IS NOT NULL"
+    ).fetchall()
+    headings = {text: label for heading, label, text in rows if heading}
+    assert {"Contexte de la rivalité", "Foire aux questions courantes"} <= set(headings)
+    assert set(headings.values()) == {None}
+    extremes = tone.extreme_paragraphs(bundled_store, ALL, n=20)
+    assert not set(extremes["text"].dropna()) & set(headings)
