@@ -79,7 +79,7 @@ def _marker_share(words: list[str], markers: frozenset[str]) -> float:
 def paragraph_language(paragraph: str, article_language: str) -> str:
     """The paragraph's own language; a paragraph too short to tell takes the article's.
 
-    A paragraph dense in the article language's function words (lang/*.py
+    A paragraph dense in the article language's function words (lang/<code>/text.py
     MARKERS) and thin in the other covered languages' is in the article's
     language; any other goes to the language model, so a quote in German in an
     English article is still named German.

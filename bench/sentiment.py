@@ -29,7 +29,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 STEPS = [
     (
-        "VADER engine, base lexicons (fr: exact lookup)",
+        "valence engine, base lexicons (fr: exact lookup)",
         BASELINE,
     ),
     (
