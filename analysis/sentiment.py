@@ -400,17 +400,3 @@ def score_text(text: str, language: str, *, analyzers: Analyzers, thresholds: Th
     if scorer is None or not text.strip():
         return None
     return tone_of(measure(text, language, scorer), scorer, thresholds)
-
-
-def score_paragraphs(
-    paragraphs: Sequence[str],
-    languages: Sequence[str],
-    *,
-    analyzers: Analyzers,
-    thresholds: Thresholds = Thresholds(),
-) -> list[Tone | None]:
-    """Tone of each paragraph in its own language (None where that language has no analyser)."""
-    return [
-        score_text(text, language, analyzers=analyzers, thresholds=thresholds)
-        for text, language in zip(paragraphs, languages, strict=True)
-    ]

@@ -35,7 +35,7 @@ from corpus.ingest import STORE_ENV, default_store_path, ingest, open_store, rea
 from corpus.models import Article, ImportReport
 from corpus.store import Store
 from jobs.analyze import analyze_store, default_workers
-from jobs.bundle import build_coverage, build_new_store
+from jobs.bundle import build_coverage, build_new_store, stale_coverage
 
 EXIT_OK, EXIT_ITEMS_FAILED, EXIT_ERROR = 0, 1, 2
 
@@ -240,6 +240,16 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
 
 def cmd_build_coverage(args: argparse.Namespace) -> int:
+    if args.check:
+        stale = stale_coverage(Path(args.out))
+        for name, (bundled, current) in stale.items():
+            print(f"stale    {name}: bundled {bundled}, current {current}")
+        if not stale:
+            print(f"{args.out}: every analyser's bundled results are current")
+        return EXIT_ITEMS_FAILED if stale else EXIT_OK
+    if not args.articles:
+        print("error: give the articles to build from (or --check)", file=sys.stderr)
+        return EXIT_ERROR
     manifest = build_coverage(args.articles, Path(args.out), workers=args.workers, progress=ProgressBar("building"))
     if args.json:
         _print_json(manifest)
@@ -319,8 +329,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(run=cmd_ingest, interrupted="nothing of this import was stored (one transaction)")
 
     p = commands.add_parser("build-coverage", help="analyse articles and write the bundled coverage dataset (no text)")
-    p.add_argument("articles", nargs="+", metavar="ARTICLES")
+    p.add_argument("articles", nargs="*", metavar="ARTICLES")
     p.add_argument("--out", default="data/coverage", help="folder to write (default data/coverage)")
+    p.add_argument("--check", action="store_true", help="only say which analysers changed since the dataset was built")
     p.add_argument("--workers", type=int, default=default_workers())
     p.add_argument("--json", action="store_true")
     p.set_defaults(run=cmd_build_coverage, interrupted="no coverage file was replaced")

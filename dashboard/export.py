@@ -23,7 +23,7 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
-from corpus.spreadsheet import FORMULA_START
+from corpus.spreadsheet import safe_cell
 
 # PIL's bundled font lacks a few typographic signs: they are spelt in ASCII on images.
 ASCII_SIGNS: dict[str | int, str | int | None] = {"→": "->", "…": "...", "“": '"', "”": '"'}
@@ -125,9 +125,7 @@ def safe_frame(frame: pd.DataFrame) -> pd.DataFrame:
     safe = frame.copy()
     for column in safe.columns:
         if safe[column].dtype == object or pd.api.types.is_string_dtype(safe[column]):
-            safe[column] = safe[column].map(
-                lambda v: "'" + v if isinstance(v, str) and v.startswith(FORMULA_START) else v
-            )
+            safe[column] = safe[column].map(lambda v: safe_cell(v) if isinstance(v, str) else v)
     return safe
 
 

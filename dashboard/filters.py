@@ -13,7 +13,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from corpus.store import Store
-from corpus.store.selection import Selection, like_pattern
+from corpus.store.reads import articles
+from corpus.store.selection import Selection
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,24 +96,9 @@ def to_selection(store: Store, filters: Filters) -> Selection:
     """The Selection of the filters, with keyword and actors resolved to article ids."""
     ids: set[str] | None = None
     if filters.keyword:
-        pattern = like_pattern(filters.keyword)
-        rows = store.con.execute(
-            """SELECT a.id FROM articles a WHERE a.title ILIKE ? ESCAPE '\\' OR a.text ILIKE ? ESCAPE '\\'
-               OR EXISTS (SELECT 1 FROM quotes q WHERE q.content_hash = a.content_hash
-                          AND q.quote ILIKE ? ESCAPE '\\')""",
-            [pattern, pattern, pattern],
-        ).fetchall()
-        ids = {r[0] for r in rows}
+        ids = articles.ids_matching(store, filters.keyword)
     if filters.actors:
-        rows = store.con.execute(
-            """SELECT a.id FROM articles a WHERE
-               EXISTS (SELECT 1 FROM actor_mentions m WHERE m.content_hash = a.content_hash
-                       AND m.actor IN (SELECT unnest(?)))
-               OR EXISTS (SELECT 1 FROM quotes q WHERE q.content_hash = a.content_hash
-                          AND q.speaker IN (SELECT unnest(?)))""",
-            [list(filters.actors), list(filters.actors)],
-        ).fetchall()
-        found = {r[0] for r in rows}
+        found = articles.ids_naming(store, filters.actors)
         ids = found if ids is None else ids & found
     return Selection(
         start=filters.start,

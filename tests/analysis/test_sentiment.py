@@ -14,7 +14,6 @@ from analysis.sentiment import (
     ToneOptions,
     load_analyzers,
     measure,
-    score_paragraphs,
     score_text,
 )
 
@@ -69,9 +68,6 @@ def test_sentiment_procedural_court_report_is_neutral(analyzers):
 
 def test_sentiment_other_language_is_not_scored(analyzers):
     assert score_text("Der Vorstand lehnte das Angebot ab.", "de", analyzers=analyzers) is None
-    tones = score_paragraphs(["Musk sued OpenAI.", "Der Vorstand lehnte ab."], ["en", "de"], analyzers=analyzers)
-    assert tones[0] is not None
-    assert tones[1] is None
 
 
 def test_probabilities_are_the_stored_scores_and_compound_is_their_difference(analyzers):

@@ -32,7 +32,8 @@ def bundled_articles(bundled_store_path) -> str:
     """How many articles the bundled store holds, as the Overview shows it."""
     from corpus.store import Store
 
-    with Store(bundled_store_path, read_only=True) as store:
+    # read-write like the other connections to this file in this process (DuckDB refuses mixed settings)
+    with Store(bundled_store_path) as store:
         return str(store.count())
 
 
@@ -40,7 +41,8 @@ def bundled_articles(bundled_store_path) -> str:
 def french_articles(bundled_store_path) -> str:
     from corpus.store import Store
 
-    with Store(bundled_store_path, read_only=True) as store:
+    # read-write like the other connections to this file in this process (DuckDB refuses mixed settings)
+    with Store(bundled_store_path) as store:
         return str(store.one("SELECT count(*) FROM articles WHERE language = 'fr'")[0])
 
 

@@ -246,3 +246,8 @@ def test_cli_ctrl_c_says_what_was_kept(store_path, corpus_fixtures, monkeypatch,
     args = [str(corpus_fixtures / "records.jsonl")] if command == "ingest" else []
     assert main(["--db", str(store_path), command, *args]) == 130
     assert said in capsys.readouterr().err
+
+
+def test_cli_build_coverage_check_says_the_bundled_dataset_is_current(capsys):
+    assert main(["build-coverage", "--check"]) == 0
+    assert "current" in capsys.readouterr().out

@@ -1,7 +1,7 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from corpus.spreadsheet import read_safe_csv, safe_cell, unsafe_cell, write_safe_csv
+from corpus.spreadsheet import safe_cell, unsafe_cell
 
 
 def test_safe_cell_neutralises_formulas_keeps_numbers():
@@ -13,11 +13,7 @@ def test_safe_cell_neutralises_formulas_keeps_numbers():
 
 
 @given(st.text(max_size=40))
-def test_safe_csv_round_trips_text(tmp_path_factory, text):
-    path = tmp_path_factory.mktemp("csv") / "t.csv"
-    write_safe_csv(path, ["a"], [[text.replace("\r", "")]])
-    (row,) = list(read_safe_csv(path))
-    assert row["a"] == text.replace("\r", "")
+def test_safe_cell_round_trips_any_text(text):
     assert not str(safe_cell(text)).startswith(("=", "+", "-", "@", "\t", "\r"))
     assert unsafe_cell(str(safe_cell(text))) == text
 

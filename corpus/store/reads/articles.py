@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 import pandas as pd
 
 from corpus.store.articles import Store
 from corpus.store.reads.common import query_frame
-from corpus.store.selection import Selection
+from corpus.store.selection import Selection, like_pattern
 
 
 def article_list(store: Store, sel: Selection, *, limit: int = 2000) -> pd.DataFrame:
@@ -92,3 +93,28 @@ def article_rows(
     )
     mentions = query_frame(store, "SELECT * FROM actor_mentions WHERE content_hash = ? ORDER BY start_char", [h])
     return article, paragraphs, quotes, mentions
+
+
+def ids_matching(store: Store, keyword: str) -> set[str]:
+    """Ids of the articles whose title, text or one of whose quotes holds the keyword (any case)."""
+    pattern = like_pattern(keyword)
+    rows = store.con.execute(
+        """SELECT a.id FROM articles a WHERE a.title ILIKE ? ESCAPE '\\' OR a.text ILIKE ? ESCAPE '\\'
+           OR EXISTS (SELECT 1 FROM quotes q WHERE q.content_hash = a.content_hash
+                      AND q.quote ILIKE ? ESCAPE '\\')""",
+        [pattern, pattern, pattern],
+    ).fetchall()
+    return {r[0] for r in rows}
+
+
+def ids_naming(store: Store, actors: Sequence[str]) -> set[str]:
+    """Ids of the articles that mention one of the actors or quote one of them as speaker."""
+    rows = store.con.execute(
+        """SELECT a.id FROM articles a WHERE
+           EXISTS (SELECT 1 FROM actor_mentions m WHERE m.content_hash = a.content_hash
+                   AND m.actor IN (SELECT unnest(?)))
+           OR EXISTS (SELECT 1 FROM quotes q WHERE q.content_hash = a.content_hash
+                      AND q.speaker IN (SELECT unnest(?)))""",
+        [list(actors), list(actors)],
+    ).fetchall()
+    return {r[0] for r in rows}
