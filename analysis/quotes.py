@@ -47,6 +47,8 @@ LANGUAGE_DATA = (
     "message_nouns",
     "possessive_determiners",
     "scare_determiners",
+    "term_prepositions",
+    "naming_participles",
     "complement_words",
     "agent_words",
     "name_prefix_words",
@@ -289,8 +291,13 @@ def _attribute(
 def _kind(article: _Article, span: QuoteSpan, body: str, step: CueStep, cue: Cue | None, short_words: int) -> QuoteKind:
     """Speech, or a scare quote / title kept apart."""
     words = len(body.split())
-    if step in (CueStep.NONE, CueStep.CONTINUATION):
+    if step == CueStep.NONE:
         return SCARE if words <= short_words or _title_case(body) else DIRECT
+    if step == CueStep.CONTINUATION:
+        # the same speaker goes on right after a quote of theirs: speech, short or not
+        return SCARE if words == 1 or _title_case(body) else DIRECT
+    if words <= short_words and _is_a_term(article, span) and not _named_by(article, cue):
+        return SCARE  # « publiés en « open source » », « dit d'« open source » »
     titled = _title_case(body, ended=False) and (words > 1 or _names_a_thing(article, span))
     if step in (CueStep.AFTER, CueStep.ACCORDING_TO) and words > 1 and titled:
         # a name right before a verb ("the podcast "Hard Questions," Altman said")
@@ -303,6 +310,21 @@ def _kind(article: _Article, span: QuoteSpan, body: str, step: CueStep, cue: Cue
         if words == 1 and in_phrase and not naming:
             return SCARE  # an ‘open’ counterweight
     return DIRECT
+
+
+def _is_a_term(article: _Article, span: QuoteSpan) -> bool:
+    """A short quote governed by a preposition or a naming participle right before its mark
+    names a kind or a thing, not speech: « publiés en « open source » », « le procédé dit
+    d'« open source » »."""
+    data = article.scene.data
+    head = article.text[max(0, span.mark_start - 40) : span.mark_start].lower().replace("’", "'")
+    words = re.findall(r"[\w-]+'?", head)
+    if not words or not re.search(r"[\w']\s*$", head):  # punctuation between: a colon, a comma
+        return False
+    last = words[-1]
+    if last in data.term_prepositions or last in data.naming_participles:
+        return True
+    return last.rstrip("'") in ("d", "de") and len(words) >= 2 and words[-2] in data.naming_participles
 
 
 def _names_a_thing(article: _Article, span: QuoteSpan) -> bool:

@@ -65,6 +65,8 @@ class Language:
     message_nouns: frozenset[str]
     proxy_nouns: frozenset[str]
     scare_determiners: frozenset[str]
+    term_prepositions: frozenset[str]  # a short quote right after one names a kind, not speech
+    naming_participles: frozenset[str]  # « dit », "dubbed": the quote after is a name
 
 
 @dataclass(frozen=True, slots=True)

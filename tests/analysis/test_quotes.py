@@ -208,6 +208,15 @@ def test_short_quote_after_a_naming_verb_is_speech_and_a_modifier_is_not():
     assert speakers(title, "fr") == []
 
 
+def test_a_short_quote_after_a_term_preposition_or_a_naming_participle_is_a_term_fr():
+    mode = "Le fondateur voulait que les modèles soient publiés en « code ouvert » dès la première année."
+    assert speakers(mode, "fr") == []
+    called = "Altman a déclaré préférer le procédé dit d'« accès libre » pour les chercheurs."
+    assert speakers(called, "fr") == []
+    spoken = "Le milliardaire a répondu en un mot : « Menteur ». La salle s'est tue."
+    assert speakers(spoken, "fr") == [("Menteur", "Elon Musk")]
+
+
 def test_reporting_verbs_are_found_in_any_regular_form():
     fr = "Elon Musk, qui dirige aussi Tesla, reprochera sans doute au conseil de « jouer contre son camp »."
     assert speakers(fr, "fr") == [("jouer contre son camp", "Elon Musk")]
@@ -253,3 +262,11 @@ def test_seed_article_quotes_all_have_their_speaker():
     assert found
     assert all(speaker for _, speaker in found)
     assert any(q.startswith("Non merci") and s == "Sam Altman" for q, s in found)
+
+
+def test_a_short_continuation_of_a_speakers_quote_is_speech():
+    text = "“We offered to settle twice,” Musk said. “Nobody ever answered.”"
+    assert speakers(text, "en") == [
+        ("We offered to settle twice,", "Elon Musk"),
+        ("Nobody ever answered.", "Elon Musk"),
+    ]

@@ -372,3 +372,8 @@ NAMING_LEMMAS = (
 SCARE_DETERMINERS = frozenset({"a", "an", "the", "this", "that", "its", "his", "her", "their", "so-called"})
 # Stems whose last letter changes before some endings (French « c » -> « ç »); none in English.
 SOFT_STEMS: dict[str, str] = {}
+# A short quote right after one of these prepositions names a kind or a mode, not speech.
+# None in English: "labelled him as “insecure”" is speech after a naming verb.
+TERM_PREPOSITIONS: frozenset[str] = frozenset()
+# Participles that give a thing the name that follows ("a venture dubbed “Stargate”").
+NAMING_PARTICIPLES = frozenset({"dubbed", "nicknamed", "so-called", "titled", "named", "branded"})

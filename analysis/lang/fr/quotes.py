@@ -439,3 +439,8 @@ SCARE_DETERMINERS = frozenset(
         "dite",
     }
 )
+# A short quote right after one of these prepositions names a kind or a mode, not speech
+# (« publiés en « open source » », « une structure à « profit plafonné » »).
+TERM_PREPOSITIONS = frozenset({"en", "à", "au", "aux"})
+# Participles that give a thing the name that follows (« le procédé dit d'« open source » »).
+NAMING_PARTICIPLES = frozenset({"dit", "dite", "dits", "dites", "baptisé", "baptisée", "surnommé", "surnommée"})
