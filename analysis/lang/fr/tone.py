@@ -222,6 +222,23 @@ PROCEDURAL = frozenset(
         "prescription",
         "appel",
         "débouté",
+        # the French of the English list: filings, motions, rulings, parties, counsel
+        "statué",
+        "requêtes",
+        "dépôt",
+        "déposé",
+        "déposée",
+        "déposés",
+        "plaignants",
+        "défendeur",
+        "défendeurs",
+        "rejeter",
+        "injonction",
+        "judiciaire",
+        "judiciaires",
+        "juridique",
+        "tribunaux",
+        "avocats",
     }
 )
 NEUTRAL_IN_NEWS = (
