@@ -4,6 +4,12 @@ from dashboard import ui
 from dashboard.importing import SUPPORTED, import_uploads
 
 st.title("Import")
+if ui.parquet_folder():
+    st.info(
+        "The dashboard is reading a Parquet dataset (CORPUS_PARQUET), which is written by the command line: "
+        "`python -m analysis ingest … --to-parquet DIR`, then `python -m analysis analyze --parquet DIR`."
+    )
+    st.stop()
 st.caption("Files of any kind the importer takes: " + ", ".join(SUPPORTED) + "; or web pages and RSS/Atom feeds.")
 files = st.file_uploader("Files", accept_multiple_files=True, type=[s.lstrip(".") for s in SUPPORTED])
 urls = st.text_area("URLs of articles or feeds, one per line", placeholder="https://…")

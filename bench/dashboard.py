@@ -22,7 +22,7 @@ import time
 from pathlib import Path
 
 from corpus.ingest import open_store
-from corpus.store import Store
+from corpus.store import Store, parquet
 from corpus.store.reads import articles, quotes, timelines, tone
 from dashboard.export import PngExporter, _cloud, browser_path, chart_png, zip_bytes
 from dashboard.filters import Filters, to_selection
@@ -148,6 +148,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--sizes", type=int, nargs="+", default=[1_000, 10_000, 100_000])
     parser.add_argument("--browser", action="store_true", help="also time a real Chromium to the first chart")
+    parser.add_argument("--parquet", action="store_true", help="also time each size over a Parquet dataset")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         bundled = Path(tmp) / "bundled.duckdb"
@@ -191,8 +192,19 @@ def main() -> None:
                 selection = to_selection(store, FILTERS)
                 cells += [timed(lambda q=query, s=store, sel=selection: q(s, sel)) for query in QUERIES.values()]
                 count = store.count()
+                if args.parquet:
+                    parquet.export_store(store, Path(tmp) / f"parquet-{size}")
             print(f"{count:>9,}  " + "  ".join(f"{seconds * 1000:>15.0f}ms" for seconds in cells))
             db.unlink()
+            if args.parquet:
+                over = parquet.open_parquet_store(Path(tmp) / f"parquet-{size}")
+                cells = [
+                    timed(lambda b=build, s=over: b(s, to_selection(s, FILTERS))) for build in PAGE_CHARTS.values()
+                ]
+                selection = to_selection(over, FILTERS)
+                cells += [timed(lambda q=query, s=over, sel=selection: q(s, sel)) for query in QUERIES.values()]
+                print(f"{'parquet':>9}  " + "  ".join(f"{seconds * 1000:>15.0f}ms" for seconds in cells))
+                over.close()
 
 
 if __name__ == "__main__":

@@ -12,6 +12,7 @@ import datetime as dt
 import json
 import os
 import sys
+import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -33,7 +34,7 @@ from cli.progress import ProgressBar
 from corpus.errors import CorpusError
 from corpus.ingest import STORE_ENV, default_store_path, ingest, open_store, read_sources
 from corpus.models import Article, ImportReport
-from corpus.store import Store
+from corpus.store import Store, parquet
 from jobs.analyze import analyze_store, default_workers
 from jobs.bundle import build_coverage, build_new_store, stale_coverage
 
@@ -67,6 +68,8 @@ def _open(args: argparse.Namespace, *, read_only: bool = False) -> Store:
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
+    if args.to_parquet:
+        return _ingest_to_parquet(args)
     with _open(args) as store:
         report = ingest(
             store,
@@ -81,6 +84,28 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         _print_json(report.as_dict())
     else:
         _print_report(report)
+    return EXIT_OK if report.ok else EXIT_ITEMS_FAILED
+
+
+def _ingest_to_parquet(args: argparse.Namespace) -> int:
+    """The sources added to the Parquet dataset at --to-parquet (its articles first, so that
+    duplicates are recognised), through a temporary store; the dataset is rewritten by month."""
+    folder = Path(args.to_parquet)
+    with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "staging.duckdb") as store:
+        kept = parquet.load_articles(store, folder)
+        report = ingest(
+            store,
+            args.sources,
+            progress=ProgressBar("reading"),
+            store_progress=ProgressBar("storing"),
+            fetch=args.fetch,
+        )
+        written = parquet.write_articles(store, folder)
+    if args.json:
+        _print_json({**report.as_dict(), "parquet": {"folder": str(folder), "articles": written, "kept": kept}})
+    else:
+        _print_report(report)
+        print(f"{folder}: {written} articles ({kept} there before), one Parquet partition per month")
     return EXIT_OK if report.ok else EXIT_ITEMS_FAILED
 
 
@@ -116,6 +141,8 @@ def _articles_from_files(paths: Sequence[str]) -> list[Article]:
 
 
 def cmd_analyze(args: argparse.Namespace) -> int:
+    if args.parquet:
+        return _analyze_parquet(args)
     with _open(args) as store:
         report = analyze_store(store, workers=args.workers, progress=ProgressBar("analysing"))
     if args.json:
@@ -124,6 +151,27 @@ def cmd_analyze(args: argparse.Namespace) -> int:
         runs = ", ".join(f"{name} {count}" for name, count in report.runs.items())
         print(f"{report.analysed} of {report.articles} articles analysed in {report.seconds:.2f} s ({runs})")
     return EXIT_OK
+
+
+def _analyze_parquet(args: argparse.Namespace) -> int:
+    from jobs.distributed import analyze_parquet  # imported when used: Dask starts slowly
+
+    source = Path(args.parquet)
+    out = Path(args.out) if args.out else source
+    report = analyze_parquet(
+        source, out, scheduler=args.scheduler, local=args.local or args.workers, progress=ProgressBar("partitions")
+    )
+    if args.json:
+        _print_json(report.as_dict())
+    else:
+        rate = f", {report.words / report.seconds:,.0f} words/s" if report.seconds and report.words else ""
+        print(
+            f"{len(report.analysed)} of {report.partitions} partitions analysed ({report.articles} articles) "
+            f"in {report.seconds:.1f} s{rate}; {len(report.skipped)} unchanged; results in {out}"
+        )
+        for name, reason in report.failed.items():
+            print(f"  failed   partition {name}: {reason}")
+    return EXIT_OK if not report.failed else EXIT_ITEMS_FAILED
 
 
 def cmd_sentiment(args: argparse.Namespace) -> int:
@@ -321,6 +369,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="store only; run `analyze` later (the dashboard also catches up)",
     )
     p.add_argument("--workers", type=int, default=default_workers(), help="analysis worker processes")
+    p.add_argument("--to-parquet", metavar="DIR", help="add to the Parquet dataset DIR instead of the store")
     p.add_argument(
         "--fetch",
         action="store_true",
@@ -342,6 +391,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = commands.add_parser("analyze", help="compute what is missing or stale: tone, actors, keywords")
     p.add_argument("--workers", type=int, default=default_workers(), help="worker processes")
+    p.add_argument("--parquet", metavar="IN_DIR", help="analyse the Parquet dataset IN_DIR on a Dask cluster")
+    p.add_argument("--out", metavar="OUT_DIR", help="with --parquet: where the results go (default IN_DIR)")
+    cluster = p.add_mutually_exclusive_group()
+    cluster.add_argument("--scheduler", metavar="ADDRESS", help="with --parquet: a Dask scheduler (tcp://host:8786)")
+    cluster.add_argument("--local", type=int, metavar="N", help="with --parquet: a LocalCluster of N worker processes")
     p.add_argument("--json", action="store_true", help="print the report as JSON on stdout")
     p.set_defaults(
         run=cmd_analyze,

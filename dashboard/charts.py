@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import zlib
+from collections.abc import Iterable
+
 import pandas as pd
 import plotly.express as px
 import plotly.graph_objects as go
@@ -9,7 +12,40 @@ import plotly.graph_objects as go
 LABEL_COLOURS = {"negative": "#c0392b", "neutral": "#95a5a6", "positive": "#27ae60", "not scored": "#dfe6e9"}
 TONE_SCALE = [[0.0, "#c0392b"], [0.5, "#f5f5f5"], [1.0, "#27ae60"]]
 MAX_SERIES = 8
-_LAYOUT = {"margin": {"t": 70, "l": 60, "r": 20, "b": 50}, "legend": {"orientation": "h", "y": -0.2}}
+# Every figure names its template and every series its colour: once Streamlit is imported, plotly's
+# default template is Streamlit's, whose colours only the browser fills in, so an exported image would
+# come out grey. An outlet or an actor gets the same colour in every chart.
+TEMPLATE = "plotly_white"
+PALETTE = (
+    "#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#17becf",
+    "#bcbd22", "#7f7f7f", "#393b79", "#ad494a", "#637939", "#e6550d", "#7b4173", "#3182bd",
+    "#31a354", "#756bb1", "#d6616b", "#843c39", "#8ca252", "#bd9e39", "#ce6dbd", "#6baed6",
+    "#fd8d3c", "#74c476", "#9e9ac8", "#e7969c", "#5254a3", "#b5cf6b", "#e7ba52", "#de9ed6",
+    "#969696", "#3b3b3b", "#9edae5", "#c49c94", "#f7b6d2", "#dbdb8d", "#aec7e8", "#ffbb78",
+)  # fmt: skip
+_LAYOUT = {
+    "template": TEMPLATE,
+    "margin": {"t": 70, "l": 60, "r": 20, "b": 50},
+    "legend": {"orientation": "h", "y": -0.2},
+    "yaxis": {"automargin": True},
+    "xaxis": {"automargin": True},
+}
+
+
+def colours_for(names: Iterable[str]) -> dict[str, str]:
+    """A colour per name: where its hash points in PALETTE (the same in every chart), the next free
+    one when another name of the same chart took it; names beyond the palette share colours."""
+    taken: set[str] = set()
+    out = {}
+    for name in sorted(set(names)):
+        start = zlib.crc32(name.encode("utf-8")) % len(PALETTE)
+        for step in range(len(PALETTE)):
+            colour = PALETTE[(start + step) % len(PALETTE)]
+            if colour not in taken or len(taken) >= len(PALETTE):
+                break
+        taken.add(colour)
+        out[name] = colour
+    return out
 
 
 def _empty(title: str, message: str = "Nothing to show for these filters") -> go.Figure:
@@ -60,8 +96,9 @@ def volume_figure(volume: pd.DataFrame, *, by: str = "outlet", title: str = "Cov
     if volume.empty:
         return _empty(title)
     fig = go.Figure()
+    colours = colours_for(volume["group"].astype(str))
     for name, group in volume.groupby("group", sort=True):
-        fig.add_bar(x=group["period"], y=group["articles"], name=str(name))
+        fig.add_bar(x=group["period"], y=group["articles"], name=str(name), marker_color=colours[str(name)])
     fig.update_layout(
         title=title, barmode="stack", xaxis_title="date", yaxis_title="articles", legend_title=by, **_LAYOUT
     )
@@ -73,11 +110,13 @@ def share_of_voice_figure(share: pd.DataFrame, *, title: str = "Share of voice")
     if share.empty:
         return _empty(title)
     fig = go.Figure()
+    colours = colours_for(share["actor"].astype(str))
     for actor, group in share.groupby("actor", sort=True):
         fig.add_scatter(
             x=group["period"],
             y=group["share"],
             name=str(actor),
+            line_color=colours[str(actor)],
             mode="lines",
             stackgroup="one",
             customdata=group[["mentions"]],
@@ -101,6 +140,7 @@ def tone_time_figure(tone: pd.DataFrame, *, title: str = "Mean paragraph tone pe
     per_outlet = tone[tone["outlet"] != "all outlets"]
     keep = {"all outlets", *per_outlet.groupby("outlet")["paragraphs"].sum().nlargest(MAX_SERIES).index}
     fig = go.Figure()
+    colours = colours_for(k for k in keep if k != "all outlets")
     for outlet, group in tone[tone["outlet"].isin(keep)].groupby("outlet", sort=True):
         overall = outlet == "all outlets"
         fig.add_scatter(
@@ -108,7 +148,7 @@ def tone_time_figure(tone: pd.DataFrame, *, title: str = "Mean paragraph tone pe
             y=group["mean_compound"],
             name=str(outlet),
             mode="lines+markers",
-            line={"width": 4, "color": "#2c3e50"} if overall else {"width": 1},
+            line={"width": 4, "color": "#2c3e50"} if overall else {"width": 1, "color": colours[str(outlet)]},
             marker={"symbol": ["circle-open" if low else "circle" for low in group["low_count"]], "size": 9},
             customdata=group[["paragraphs"]],
             hovertemplate="%{y:.2f} over %{customdata[0]} paragraphs",
@@ -192,7 +232,7 @@ def bar_figure(frame: pd.DataFrame, *, x: str, y: str, title: str, x_title: str)
     """Horizontal bars, largest on top."""
     if frame.empty:
         return _empty(title)
-    fig = go.Figure(go.Bar(x=frame[x], y=frame[y].astype(str), orientation="h"))
+    fig = go.Figure(go.Bar(x=frame[x], y=frame[y].astype(str), orientation="h", marker_color=PALETTE[0]))
     fig.update_layout(title=title, xaxis_title=x_title, height=max(350, 24 * len(frame) + 150), **_LAYOUT)
     fig.update_yaxes(autorange="reversed")
     return fig
@@ -203,8 +243,9 @@ def lines_figure(frame: pd.DataFrame, *, x: str, y: str, series: str, title: str
     if frame.empty:
         return _empty(title)
     fig = go.Figure()
+    colours = colours_for(frame[series].astype(str))
     for name, group in frame.groupby(series, sort=True):
-        fig.add_scatter(x=group[x], y=group[y], name=str(name), mode="lines+markers")
+        fig.add_scatter(x=group[x], y=group[y], name=str(name), mode="lines+markers", line_color=colours[str(name)])
     fig.update_layout(title=title, yaxis_title=y_title, xaxis_title="date", **_LAYOUT)
     return fig
 

@@ -9,6 +9,7 @@ loaded once per process.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import threading
 from collections.abc import Callable
 from typing import Any, Concatenate, ParamSpec, TypeVar
@@ -20,6 +21,7 @@ from corpus.errors import CorpusError
 from corpus.ingest import default_store_path
 from corpus.store import Selection, Store
 from corpus.store.bundle import load_events
+from corpus.store.parquet import open_parquet_store
 from corpus.store.reads import articles as article_reads
 from corpus.store.reads import timelines
 from dashboard import data
@@ -33,9 +35,19 @@ T = TypeVar("T")
 View = Callable[Concatenate[Store, Selection, P], T]
 
 
+PARQUET_ENV = "CORPUS_PARQUET"  # a Parquet results directory (see README "Past one machine")
+
+
 @st.cache_resource(show_spinner="Opening the corpus store (built from data/ on first start)…")
-def _store(path: str) -> Store:
+def _store(path: str, parquet_folder: str | None) -> Store:
+    if parquet_folder:
+        return open_parquet_store(parquet_folder)
     return open_analyzed_store(path)
+
+
+def parquet_folder() -> str | None:
+    """The Parquet dataset the dashboard reads instead of the DuckDB store, when one is set."""
+    return os.environ.get(PARQUET_ENV) or None
 
 
 @st.cache_resource
@@ -50,7 +62,7 @@ def store() -> Store:
     """This thread's cursor on the process's store (made once per thread, not per query); stops the
     page with a message when the store cannot be opened."""
     try:
-        shared = _store(str(default_store_path()))
+        shared = _store(str(default_store_path()), parquet_folder())
         cursor = getattr(_THREAD, "cursor", None)
         if cursor is None or getattr(_THREAD, "shared", None) is not shared:
             _THREAD.cursor, _THREAD.shared = shared.cursor(), shared

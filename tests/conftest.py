@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,15 @@ def corpus_fixtures() -> Path:
 @pytest.fixture
 def store_path(tmp_path: Path) -> Path:
     return tmp_path / "store.duckdb"
+
+
+@pytest.fixture(autouse=True)
+def _keep_main_module():
+    # AppTest runs app.py as the __main__ module and leaves it there; a process spawned later
+    # (a Dask worker) would import app.py again and open the dashboard's store.
+    main = sys.modules["__main__"]
+    yield
+    sys.modules["__main__"] = main
 
 
 @pytest.fixture(autouse=True)

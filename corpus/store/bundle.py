@@ -29,7 +29,7 @@ from corpus.models import ImportItem, ImportReport
 from corpus.paths import COVERAGE_DIR, EVENTS_FILE
 from corpus.store.articles import Store
 from corpus.store.results import ensure_result_tables, result_table
-from corpus.store.schema import RESULT_COLUMNS, RESULT_TYPES
+from corpus.store.schema import RESULT_COLUMNS, RESULT_INTEGER_COLUMNS, RESULT_TYPES
 
 ARTICLE_FIELDS = (
     "id",
@@ -54,9 +54,6 @@ FILES = {
 }
 MANIFEST = "manifest.json"
 BOOLEAN_COLUMNS = frozenset({"heading"})
-INTEGER_COLUMNS = frozenset(
-    {"paragraph_index", "start_char", "end_char", "words", "scored", "most_negative", "most_positive", "n", "count"}
-)
 
 
 def write_csv(path: Path, header: Sequence[str], rows: Iterable[Sequence[Any]]) -> int:
@@ -127,7 +124,7 @@ def _typed(column: str, value: str) -> Any:
     kind = RESULT_TYPES.get(column)
     if kind is not None and pa.types.is_floating(kind):
         return float(value)
-    if column in INTEGER_COLUMNS:
+    if column in RESULT_INTEGER_COLUMNS or column == "n":
         return int(value)
     return value
 

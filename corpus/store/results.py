@@ -16,7 +16,7 @@ from typing import Any
 import pyarrow as pa
 
 from corpus.store.articles import Store
-from corpus.store.schema import RESULT_COLUMNS, RESULT_DDL, RESULT_TABLES, RESULT_TYPES
+from corpus.store.schema import RESULT_COLUMNS, RESULT_DDL, RESULT_TABLES, result_type
 
 Row = tuple[Any, ...]
 
@@ -69,7 +69,7 @@ def result_table(name: str, rows: Sequence[Row]) -> pa.Table:
     """Rows of a result table (tuples in `RESULT_COLUMNS[name]` order) as an Arrow table."""
     columns = RESULT_COLUMNS[name]
     values = list(zip(*rows, strict=True)) if rows else [()] * len(columns)
-    return pa.table({c: pa.array(list(v), type=RESULT_TYPES.get(c)) for c, v in zip(columns, values, strict=True)})
+    return pa.table({c: pa.array(list(v), type=result_type(c)) for c, v in zip(columns, values, strict=True)})
 
 
 def write_results(

@@ -177,3 +177,15 @@ RESULT_TYPES = {
     "confidence": pa.float64(),
     "heading": pa.bool_(),
 }
+# integer columns of the result tables (the rest not in RESULT_TYPES are strings)
+RESULT_INTEGER_COLUMNS = frozenset(
+    {"paragraph_index", "start_char", "end_char", "words", "scored", "most_negative", "most_positive", "count"}
+)
+
+
+def result_type(column: str) -> pa.DataType:
+    """The Arrow type of a result column, so that an empty table still has its schema."""
+    found = RESULT_TYPES.get(column)
+    if found is not None:
+        return found
+    return pa.int32() if column in RESULT_INTEGER_COLUMNS else pa.string()
