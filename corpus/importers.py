@@ -10,6 +10,7 @@ import csv
 import io
 import json
 import zipfile
+import zlib
 from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -101,6 +102,9 @@ def iter_bytes(name: str, data: bytes, *, depth: int = 0) -> Iterator[Candidate]
             yield from _csv_file(name, data, tab=suffix == ".tsv")
     except InputError as exc:
         yield Candidate(exc.where or name, error=exc.problem)
+    except (RecursionError, MemoryError, UnicodeError, ValueError, TypeError) as exc:
+        # a file the readers did not foresee fails alone, named, with the reason; the batch goes on
+        yield Candidate(name, error=f"cannot read this file: {type(exc).__name__}: {exc}")
 
 
 # -- one article per file ------------------------------------------------------------
@@ -158,6 +162,8 @@ def _json_file(name: str, data: bytes) -> Iterator[Candidate]:
         payload = json.loads(text)
     except json.JSONDecodeError as exc:
         raise InputError(name, f"not valid JSON at line {exc.lineno} column {exc.colno}: {exc.msg}") from exc
+    except RecursionError as exc:
+        raise InputError(name, "JSON nested too deep to read (about 1,000 levels at most)") from exc
     if isinstance(payload, dict):
         for key in ("articles", "items", "records", "data"):
             if isinstance(payload.get(key), list):
@@ -182,6 +188,9 @@ def _jsonl_file(name: str, data: bytes) -> Iterator[Candidate]:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
             yield Candidate(where, error=f"not valid JSON at column {exc.colno}: {exc.msg}")
+            continue
+        except RecursionError:
+            yield Candidate(where, error="JSON nested too deep to read (about 1,000 levels at most)")
             continue
         yield build_article(record, where=where, source=name)
 
@@ -264,7 +273,7 @@ def _zip(name: str, data: bytes, depth: int) -> Iterator[Candidate]:
             with archive.open(info) as handle:
                 # The declared size can lie: never read past the cap.
                 content = handle.read(_cap_for(suffix) + 1)
-        except (zipfile.BadZipFile, OSError, RuntimeError, ValueError, EOFError) as exc:
+        except (zipfile.BadZipFile, zlib.error, OSError, RuntimeError, ValueError, EOFError) as exc:
             yield Candidate(where, error=f"cannot read archive member: {exc}")
             continue
         total += len(content)

@@ -96,6 +96,8 @@ def _build(
         else:
             metadata[str(key)] = value
     warnings: list[str] = []
+    if known.get("text") is not None and not isinstance(known.get("text"), str):
+        raise InputError(where, f"field 'text' should be text, got {type(known.get('text')).__name__}")
     text = _string(known.get("text"), "text", where)
     if not text:
         raise InputError(where, MISSING_TEXT)
@@ -149,4 +151,10 @@ def _published(value: Any, default_tz: str, warnings: list[str]) -> Published | 
         return None
     if parsed is None:
         warnings.append(f"published {value!r} is not a date this reads; kept as null")
+        return None
+    try:
+        parsed.when.astimezone(dt.UTC)  # the store keeps UTC: a date at the calendar's edge may not fit
+    except (OverflowError, ValueError):
+        warnings.append(f"published {value!r} falls outside the calendar once in UTC; kept as null")
+        return None
     return parsed

@@ -73,3 +73,40 @@ def test_safe_frame_keeps_numbers_and_neutralises_text_formulas():
     assert list(safe["title"]) == ["'=1+1", "'@x", "ok"]
     assert list(safe["n"]) == [-1, 2, 3]
     assert list(frame["title"]) == ["=1+1", "@x", "ok"]  # the original is left alone
+
+
+@pytest.mark.skipif(browser_path() is None, reason="needs Debian's chromium on PATH")
+def test_png_keeps_one_colour_per_series_with_streamlit_imported():
+    import streamlit  # noqa: F401  (as in the app: plotly's default template becomes Streamlit's)
+    from PIL import Image
+
+    from dashboard import charts
+
+    volume = pd.DataFrame(
+        {
+            "period": pd.to_datetime(["2025-01-01", "2025-02-01"] * 3, utc=True),
+            "group": ["lemonde.fr"] * 2 + ["nytimes.com"] * 2 + ["bbc.co.uk"] * 2,
+            "articles": [3, 4, 2, 5, 1, 2],
+        }
+    )
+    fig = charts.volume_figure(volume)
+    exporter = PngExporter()
+    try:
+        png = chart_png(Chart("volume", "Volume", fig, volume), exporter, "all articles")
+    finally:
+        exporter.close()
+    pixels = set(Image.open(io.BytesIO(png)).convert("RGB").getdata())
+    wanted = charts.colours_for(volume["group"])
+    for colour in wanted.values():
+        rgb = tuple(int(colour[i : i + 2], 16) for i in (1, 3, 5))
+        assert any(sum(abs(a - b) for a, b in zip(rgb, p, strict=True)) < 12 for p in pixels), colour
+    assert len(set(wanted.values())) == 3
+
+
+def test_a_legend_of_up_to_forty_series_never_repeats_a_colour_and_the_choice_is_stable():
+    from dashboard import charts
+
+    names = [f"outlet{i}.example" for i in range(30)]
+    many = charts.colours_for(names)
+    assert len(set(many.values())) == 30
+    assert charts.colours_for(names) == many
