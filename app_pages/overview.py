@@ -13,11 +13,7 @@ cols[2].metric("Paragraphs", counts["paragraphs"])
 cols[3].metric("Quotes", counts["quotes"])
 cols[4].metric("First", counts["first"] or "—")
 cols[5].metric("Last", counts["last"] or "—")
-if counts["undated"] or counts["without_text"]:
-    st.caption(
-        f"{counts['undated']} undated article(s) are counted but left off the timelines; "
-        f"{counts['without_text']} article(s) come with their figures but without their text (bundled coverage)."
-    )
+st.caption(ui.dating_note(counts))
 left, right = st.columns(2)
 freq = left.segmented_control("Period", FREQS, default="month", key="ov_freq") or "month"
 by = right.segmented_control("Stack by", GROUP_BYS, default="outlet", key="ov_by") or "outlet"

@@ -181,6 +181,24 @@ def require_articles(filters: Filters) -> dict[str, Any]:
     return counts
 
 
+def dating_note(counts: dict[str, Any]) -> str:
+    """How the articles of a selection are dated, said under the Overview's figures."""
+    parts = []
+    if counts["month_only"] or counts["year_only"]:
+        parts.append(
+            f"{counts['month_only']} article(s) are dated to the month only and {counts['year_only']} to the "
+            "year only: date filters keep them when their month or year overlaps the dates; day and week "
+            "timelines show them in the first period of their month, as a group of their own"
+        )
+    if counts["undated"]:
+        parts.append(f"{counts['undated']} undated article(s) are counted but left off the timelines")
+    if counts["without_text"]:
+        parts.append(
+            f"{counts['without_text']} article(s) come with their figures but without their text (bundled coverage)"
+        )
+    return "; ".join(parts) + "." if parts else "Every article is dated to the day."
+
+
 def chart_block(chart: Chart, filters: Filters) -> None:
     """The chart, then "Download PNG" and "Download CSV" of exactly what it shows."""
     if chart.figure is not None:

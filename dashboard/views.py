@@ -158,9 +158,13 @@ def keyword_charts(
             )
         )
     if split:
-        before = replace(sel, end=split - dt.timedelta(days=1))
-        after = replace(sel, start=split)
+        # only articles wholly on one side: a month-dated article of the split's month is on neither
+        before = replace(sel, end=split - dt.timedelta(days=1), whole=True)
+        after = replace(sel, start=split, whole=True)
         table = data.distinctive_terms(store, after, before, background=sel)
+        whole = timelines.counts(store, sel)
+        sides = [timelines.counts(store, part)["articles"] for part in (before, after)]
+        straddling = whole["articles"] - whole["undated"] - sides[0] - sides[1]
         out.append(
             Chart(
                 "distinctive-period",
@@ -169,6 +173,10 @@ def keyword_charts(
                     table.head(20), x="z", y="term", title=f"From {split} on vs before", x_title="z-score"
                 ),
                 table,
+                note=(
+                    f"{sides[0]} article(s) before, {sides[1]} from {split} on; {straddling} dated only to a "
+                    f"month or a year that spans {split} on neither side."
+                ),
             )
         )
     return out

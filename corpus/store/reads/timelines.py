@@ -12,12 +12,15 @@ from corpus.store.selection import ALL, Selection
 
 
 def counts(store: Store, sel: Selection) -> dict[str, Any]:
-    """articles, outlets, languages, paragraphs, quotes, first, last, undated, without_text."""
+    """articles, outlets, languages, paragraphs, quotes, first, last, undated, without_text, and
+    month_only / year_only (articles dated to the month or the year only)."""
     where, params = sel.where()
     row = store.con.execute(
         f"""SELECT count(*), count(DISTINCT a.outlet), count(DISTINCT a.language),
                    min(a.published_text), max(a.published_text), count(*) - count(a.published),
                    count(*) - count(a.text),
+                   count(*) FILTER (WHERE a.published_precision = 'month'),
+                   count(*) FILTER (WHERE a.published_precision = 'year'),
                    (SELECT count(*) FROM paragraph_tone p JOIN articles a USING (content_hash) WHERE {where}),
                    (SELECT count(*) FROM quotes q JOIN articles a USING (content_hash)
                     WHERE {where} AND q.kind = 'direct')
@@ -32,6 +35,8 @@ def counts(store: Store, sel: Selection) -> dict[str, Any]:
         "last",
         "undated",
         "without_text",
+        "month_only",
+        "year_only",
         "paragraphs",
         "quotes",
     )
@@ -39,7 +44,10 @@ def counts(store: Store, sel: Selection) -> dict[str, Any]:
 
 
 def volume(store: Store, sel: Selection, *, freq: Freq = "month", by: GroupBy = "outlet") -> pd.DataFrame:
-    """Articles per period and group: columns period, group, articles."""
+    """Articles per period and group: columns period, group, articles. Every dated article counts
+    once: one dated less precisely than the period (a month-dated article in a weekly view) is put
+    in the first period of its span under the group "(dated to the month only)", so the periods
+    add up to the same total at any frequency."""
     if by not in ("outlet", "language"):
         raise ValueError(f"by should be outlet or language, got {by!r}")
     where, params = sel.where()
@@ -47,10 +55,13 @@ def volume(store: Store, sel: Selection, *, freq: Freq = "month", by: GroupBy = 
     return query_frame(
         store,
         f"""
-        SELECT {period_sql} AS period, coalesce(a.{by}, '(unknown)') AS "group", count(*) AS articles
-        FROM articles a WHERE {where} AND a.published_precision IN (SELECT unnest(?))
+        SELECT {period_sql} AS period,
+               CASE WHEN a.published_precision IN (SELECT unnest(?)) THEN coalesce(a.{by}, '(unknown)')
+                    ELSE '(dated to the ' || a.published_precision || ' only)' END AS "group",
+               count(*) AS articles
+        FROM articles a WHERE {where} AND a.published IS NOT NULL
         GROUP BY ALL ORDER BY period, "group" """,
-        [*params, *extra],
+        [*extra, *params],
     )
 
 

@@ -25,7 +25,12 @@ def test_volume_respects_precision_and_groups(bundled_store):
     assert set(monthly["group"]) == {"en", "fr"}
     assert monthly["articles"].sum() == timelines.counts(bundled_store, ALL)["articles"]
     daily = timelines.volume(bundled_store, ALL, freq="day")
-    assert daily["articles"].sum() < monthly["articles"].sum()  # month-precision articles are not on a day
+    weekly = timelines.volume(bundled_store, ALL, freq="week")
+    # every dated article once at any frequency; month-dated ones as a group of their own by day or week
+    assert daily["articles"].sum() == weekly["articles"].sum() == monthly["articles"].sum()
+    month_only = timelines.counts(bundled_store, ALL)["month_only"]
+    assert month_only > 0
+    assert daily.loc[daily["group"] == "(dated to the month only)", "articles"].sum() == month_only
     with pytest.raises(ValueError, match="freq should be one of"):
         timelines.volume(bundled_store, ALL, freq="hour")
 
@@ -92,3 +97,41 @@ def test_seed_headings_are_not_scored_and_never_among_the_extremes(bundled_store
     assert set(headings.values()) == {None}
     extremes = tone.extreme_paragraphs(bundled_store, ALL, n=20)
     assert not set(extremes["text"].dropna()) & set(headings)
+
+
+def _month_store(path):
+    from corpus.records import build_article
+    from corpus.store import Store
+    from corpus.store.results import ensure_result_tables
+
+    store = Store(path)
+    ensure_result_tables(store)
+    rows = [
+        ("bid-month", "2025-02", "An article dated to February only, about the bid and its rejection."),
+        ("bid-day", "2025-02-14", "An article of 14 February, about the board's answer to the offer."),
+        ("march", "2025-03-03", "An article of March, about the lawsuit and the next hearing date."),
+    ]
+    store.add(
+        [
+            build_article({"id": i, "published": when, "text": text, "language": "en"}, where=i, source="t")
+            for i, when, text in rows
+        ]
+    )
+    return store
+
+
+def test_date_filters_keep_a_month_dated_article_whenever_its_month_overlaps(tmp_path):
+    with _month_store(tmp_path / "m.duckdb") as store:
+        late = timelines.counts(store, Selection(start=dt.date(2025, 2, 10), end=dt.date(2025, 2, 20)))
+        early = timelines.counts(store, Selection(start=dt.date(2025, 2, 1), end=dt.date(2025, 2, 9)))
+        assert late["articles"] == 2  # the month-dated one and the one of the 14th
+        assert early["articles"] == 1  # the month-dated one only
+        assert late["month_only"] == early["month_only"] == 1
+
+
+def test_before_and_after_leave_out_what_straddles_the_split(tmp_path):
+    with _month_store(tmp_path / "m.duckdb") as store:
+        before = Selection(end=dt.date(2025, 2, 9), whole=True)
+        after = Selection(start=dt.date(2025, 2, 10), whole=True)
+        assert timelines.counts(store, before)["articles"] == 0
+        assert timelines.counts(store, after)["articles"] == 2  # the 14th and March; February-only on neither
