@@ -28,7 +28,7 @@ if article_id is None and "article" in st.query_params:
 if article_id:
     detail = ui.article(article_id)
     if detail is None:
-        st.warning(f"No article {article_id!r} in the store.")
+        st.warning(f"No article {escape(repr(article_id))} in the store.")
         st.stop()
     st.session_state["article_id"] = article_id
     st.header(detail["title"] or detail["id"], anchor=False)

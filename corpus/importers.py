@@ -47,9 +47,17 @@ def iter_path(path: Path) -> Iterator[Candidate]:
     """Candidates from a file or, recursively, a folder (hidden files left out)."""
     where = str(path)
     if path.is_dir():
-        for child in sorted(path.rglob("*")):
+        root = path.resolve()
+        for child in sorted(path.rglob("*")):  # rglob does not descend into linked folders: no loops
             relative = child.relative_to(path).parts
-            if any(part.startswith(".") for part in relative) or not child.is_file():
+            if any(part.startswith(".") for part in relative):
+                continue
+            if child.is_symlink():
+                target = child.resolve()
+                if not target.is_relative_to(root):
+                    yield Candidate(str(child), error="a link out of the imported folder: not followed")
+                    continue
+            if not child.is_file():
                 continue
             if child.suffix.lower() not in SUPPORTED_SUFFIXES:
                 yield Candidate(str(child), error="not an article file type", skipped=True)

@@ -41,6 +41,43 @@ class Chart:
     image: bytes | None = None  # a ready PNG (word cloud)
     note: str = ""
 
+    def __post_init__(self) -> None:
+        if self.figure is not None:
+            plain_labels(self.figure)
+
+
+_ENTITIES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
+
+
+def plain(text: str) -> str:
+    """Text plotly shows as written: its labels read a little HTML (<a href>, <img>, <b>), so the
+    signs that start markup are given as entities."""
+    return text.translate(_ENTITIES)
+
+
+def plain_labels(fig: go.Figure) -> go.Figure:
+    """Escape, in place, every label that can carry article data: trace names, categorical axes,
+    texts and hover texts, the title and annotations. Numbers and dates are left alone."""
+    for trace in fig.data:
+        for attr in ("name", "text", "hovertext"):
+            value = getattr(trace, attr, None)
+            if isinstance(value, str):
+                setattr(trace, attr, plain(value))
+            elif isinstance(value, (list, tuple)) and any(isinstance(v, str) for v in value):
+                setattr(trace, attr, [plain(v) if isinstance(v, str) else v for v in value])
+        for axis in ("x", "y"):
+            values = getattr(trace, axis, None)
+            if values is not None and any(isinstance(v, str) for v in values):
+                setattr(trace, axis, [plain(v) if isinstance(v, str) else v for v in values])
+    if fig.layout.title.text:
+        fig.layout.title.text = plain(fig.layout.title.text)
+    for note in fig.layout.annotations:
+        if note.text:
+            note.text = plain(note.text)
+        if note.hovertext:
+            note.hovertext = plain(note.hovertext)
+    return fig
+
 
 def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:60] or "chart"
@@ -55,7 +92,7 @@ def with_caption(fig: go.Figure, title: str, filters: str) -> go.Figure:
     """A copy of the figure titled and captioned with the active filters, for the image file."""
     out = go.Figure(copy.deepcopy(fig.to_dict()))
     out.update_layout(
-        title={"text": f"{title}<br><sup>{filters}</sup>", "x": 0.01},
+        title={"text": f"{plain(title)}<br><sup>{plain(filters)}</sup>", "x": 0.01},
         margin={"t": 90},
         paper_bgcolor="white",
     )
