@@ -1,12 +1,22 @@
 """Articles from the web: pages and RSS/Atom feeds, through one network function.
 
 `fetch` is the only place the product opens a connection: http and https
-only (redirects included), a byte cap and a time limit on every request.
+only (redirects included), a byte cap, and a total deadline on every request
+(connection, headers and body together: a server that trickles is cut off).
+Hosts that resolve to loopback, private, link-local or otherwise reserved
+addresses are refused, at every connection (so after each redirect too),
+unless CORPUS_ALLOW_PRIVATE_URLS=1 allows them (tests, an intranet).
 """
 
 from __future__ import annotations
 
+import contextlib
+import http.client
+import ipaddress
+import os
 import re
+import socket
+import threading
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
@@ -38,6 +48,89 @@ class Fetched:
     data: bytes
 
 
+ALLOW_PRIVATE_ENV = "CORPUS_ALLOW_PRIVATE_URLS"
+
+
+def private_allowed() -> bool:
+    return os.environ.get(ALLOW_PRIVATE_ENV) == "1"
+
+
+def check_public_host(host: str, port: int) -> None:
+    """FetchError when the host resolves to an address the importer must not reach."""
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except socket.gaierror as exc:
+        raise FetchError(f"{host}: cannot resolve the host ({exc.strerror or exc})") from exc
+    for *_rest, address in infos:
+        ip = ipaddress.ip_address(address[0])
+        if not ip.is_global or ip.is_multicast:
+            raise FetchError(
+                f"{host} resolves to {ip}, a loopback, private or reserved address: refused "
+                f"(set {ALLOW_PRIVATE_ENV}=1 to allow it)"
+            )
+
+
+class _Deadline:
+    """Shuts the request's sockets when the total time is up, whatever they are waiting for."""
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+        self.expired = False
+        self._sockets: list[socket.socket] = []
+        self._lock = threading.Lock()
+        self._timer = threading.Timer(seconds, self._expire)
+        self._timer.daemon = True
+
+    def watch(self, sock: socket.socket) -> None:
+        with self._lock:
+            self._sockets.append(sock)
+            if self.expired:
+                sock.shutdown(socket.SHUT_RDWR)
+
+    def _expire(self) -> None:
+        with self._lock:
+            self.expired = True
+            for sock in self._sockets:
+                with contextlib.suppress(OSError):  # already closed: nothing left to cut
+                    sock.shutdown(socket.SHUT_RDWR)
+
+    def __enter__(self) -> _Deadline:
+        self._timer.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._timer.cancel()
+
+
+def _guarded(base: type[http.client.HTTPConnection], deadline: _Deadline) -> type[http.client.HTTPConnection]:
+    class Guarded(base):  # type: ignore[valid-type, misc]
+        def connect(self) -> None:
+            if not private_allowed():
+                check_public_host(self.host, self.port)
+            super().connect()
+            deadline.watch(self.sock)
+
+    return Guarded
+
+
+class _HTTP(urllib.request.HTTPHandler):
+    def __init__(self, deadline: _Deadline) -> None:
+        super().__init__()
+        self.deadline = deadline
+
+    def http_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
+        return self.do_open(_guarded(http.client.HTTPConnection, self.deadline), req)
+
+
+class _HTTPS(urllib.request.HTTPSHandler):
+    def __init__(self, deadline: _Deadline) -> None:
+        super().__init__()
+        self.deadline = deadline
+
+    def https_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
+        return self.do_open(_guarded(http.client.HTTPSConnection, self.deadline), req)
+
+
 class _SchemeCheckingRedirect(urllib.request.HTTPRedirectHandler):
     def redirect_request(self, req, fp, code, msg, headers, newurl):  # type: ignore[no-untyped-def]
         if urlsplit(newurl).scheme.lower() not in ALLOWED_SCHEMES:
@@ -46,19 +139,22 @@ class _SchemeCheckingRedirect(urllib.request.HTTPRedirectHandler):
 
 
 def fetch(url: str, *, max_bytes: int = MAX_PAGE_BYTES, timeout: float = TIMEOUT_SECONDS) -> Fetched:
-    """GET an http(s) URL within the byte cap and time limit; FetchError otherwise."""
+    """GET an http(s) URL within the byte cap and the total deadline; FetchError otherwise."""
     try:
         check_url(url)
     except InputError as exc:
         raise FetchError(str(exc)) from exc
-    opener = urllib.request.build_opener(_SchemeCheckingRedirect())
+    deadline = _Deadline(timeout)
+    opener = urllib.request.build_opener(_HTTP(deadline), _HTTPS(deadline), _SchemeCheckingRedirect())
     request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT, "Accept": "*/*"})
     try:
-        with opener.open(request, timeout=timeout) as response:
+        with deadline, opener.open(request, timeout=timeout) as response:
             declared = response.headers.get("Content-Length")
             if declared and declared.isdigit() and int(declared) > max_bytes:
                 raise FetchError(f"{url}: {int(declared):,} bytes is over the {max_bytes:,}-byte cap")
             data = response.read(max_bytes + 1)
+            if deadline.expired:  # the deadline cut the body short: a partial page is no page
+                raise FetchError(f"{url}: no complete answer within {timeout:g} s (the total deadline)")
             if len(data) > max_bytes:
                 raise FetchError(f"{url}: response is over the {max_bytes:,}-byte cap")
             headers: Message = response.headers
@@ -70,12 +166,20 @@ def fetch(url: str, *, max_bytes: int = MAX_PAGE_BYTES, timeout: float = TIMEOUT
             )
     except urllib.error.HTTPError as exc:
         raise FetchError(f"{url}: HTTP {exc.code} {exc.reason}") from exc
-    except urllib.error.URLError as exc:
-        raise FetchError(f"{url}: {exc.reason}") from exc
-    except TimeoutError as exc:
-        raise FetchError(f"{url}: no answer within {timeout:g} s") from exc
-    except (OSError, ValueError) as exc:
-        raise FetchError(f"{url}: {exc}") from exc
+    except (OSError, ValueError, http.client.HTTPException) as exc:
+        if deadline.expired:
+            raise FetchError(f"{url}: no complete answer within {timeout:g} s (the total deadline)") from exc
+        raise _fetch_error(url, exc, timeout) from exc
+    raise AssertionError("unreachable")
+
+
+def _fetch_error(url: str, exc: BaseException, timeout: float) -> FetchError:
+    """The plain message of a failed request."""
+    if isinstance(exc, urllib.error.URLError):
+        return FetchError(f"{url}: {exc.reason}")
+    if isinstance(exc, TimeoutError):
+        return FetchError(f"{url}: no answer within {timeout:g} s")
+    return FetchError(f"{url}: {exc}")
 
 
 def _text(page: Fetched) -> str:

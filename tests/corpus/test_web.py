@@ -57,6 +57,12 @@ class QuietServer(http.server.ThreadingHTTPServer):
         pass  # the time-limit test hangs up on /slow on purpose
 
 
+@pytest.fixture(autouse=True)
+def _local_server_allowed(monkeypatch):
+    # the test server listens on 127.0.0.1, which the importer refuses unless allowed
+    monkeypatch.setenv("CORPUS_ALLOW_PRIVATE_URLS", "1")
+
+
 @pytest.fixture(scope="module")
 def server():
     httpd = QuietServer(("127.0.0.1", 0), Handler)
