@@ -52,11 +52,19 @@ class Store:
         except duckdb.Error as exc:
             raise StoreError(f"{self.path} is not a readable store: {exc}") from exc
         self.writable = not read_only
-        # Dates are grouped by day, week and month in UTC whatever the machine's zone.
-        self.con.execute("SET TimeZone = 'UTC'")
-        if not read_only:
-            self._create_schema()
-        self._check_version()
+        try:
+            # Dates are grouped by day, week and month in UTC whatever the machine's zone.
+            self.con.execute("SET TimeZone = 'UTC'")
+            if not read_only:
+                self._refuse_other_databases()
+                self._create_schema()
+            self._check_version()
+        except duckdb.Error as exc:  # a truncated or damaged file shows here
+            self.con.close()
+            raise StoreError(f"{self.path} is not a readable store: {exc}") from exc
+        except StoreError:
+            self.con.close()
+            raise
 
     @classmethod
     def on_connection(cls, con: duckdb.DuckDBPyConnection, path: Path | str, *, writable: bool) -> Store:
@@ -81,6 +89,16 @@ class Store:
         self.con.close()
 
     # -- schema --------------------------------------------------------------------
+
+    def _refuse_other_databases(self) -> None:
+        """A DuckDB file with tables of its own and no store_meta is someone else's database:
+        never write the corpus tables into it."""
+        tables = {r[0] for r in self.con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+        if tables and "store_meta" not in tables:
+            raise StoreError(
+                f"{self.path} is a DuckDB database but not a corpus store (it holds {', '.join(sorted(tables)[:5])}); "
+                "nothing was written to it: give --db a new file or a corpus store"
+            )
 
     def _create_schema(self) -> None:
         self.con.begin()
