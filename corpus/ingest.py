@@ -12,6 +12,7 @@ from corpus.paths import BUNDLED_ARTICLES, DEFAULT_STORE
 from corpus.progress import Progress, no_progress
 from corpus.records import MISSING_TEXT, build_article
 from corpus.store import Store, replace_atomically
+from corpus.store.articles import remove_stale_builds
 from corpus.web import candidates_from_url
 
 STORE_ENV = "CORPUS_DB"
@@ -102,6 +103,8 @@ def open_store(
     analysers use it), so a store is never seen half-built.
     """
     target = Path(path) if path else default_store_path()
+    if target.parent.is_dir():
+        remove_stale_builds(target)  # a first build killed earlier left its temporary files
     if not target.exists():
         target.parent.mkdir(parents=True, exist_ok=True)
 

@@ -8,7 +8,10 @@ killed run keeps what it finished and the next run picks up the rest.
 
 from __future__ import annotations
 
+import ctypes
 import os
+import signal
+import sys
 import time
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -25,6 +28,7 @@ from corpus.store.schema import RESULT_COLUMNS
 Done = tuple[Work, ArticleAnalysis]
 T = TypeVar("T")
 CHUNK = 250
+PR_SET_PDEATHSIG = 1  # linux/prctl.h
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,8 +47,21 @@ class AnalyzeReport:
 _WORKER_MODELS: Models | None = None
 
 
+def _die_with_parent() -> None:
+    """Ask Linux to kill this worker when the process that started it dies (SIGKILL included),
+    so a killed `analyze --workers N` leaves no worker behind. Elsewhere the pool's own shutdown
+    is all there is."""
+    if sys.platform != "linux":
+        return
+    libc = ctypes.CDLL(None, use_errno=True)
+    libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() == 1:  # the parent died before prctl: go now
+        os._exit(1)
+
+
 def _init_worker() -> None:
     global _WORKER_MODELS
+    _die_with_parent()
     _WORKER_MODELS = load_models()
 
 

@@ -455,6 +455,7 @@ def replace_atomically(build: Callable[[Path], None], target: Path) -> None:
     A build that fails or is killed leaves no half-built store behind.
     """
     tmp = target.with_name(f".{target.name}.building-{os.getpid()}")
+    remove_stale_builds(target)
     for leftover in (tmp, tmp.with_name(tmp.name + ".wal")):
         leftover.unlink(missing_ok=True)
     try:
@@ -463,3 +464,24 @@ def replace_atomically(build: Callable[[Path], None], target: Path) -> None:
     finally:
         for leftover in (tmp, tmp.with_name(tmp.name + ".wal")):
             leftover.unlink(missing_ok=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # someone else's process: alive
+        return True
+    return True
+
+
+def remove_stale_builds(target: Path) -> list[Path]:
+    """Delete what killed builds of `target` left beside it (their process is gone); returns them."""
+    removed = []
+    for path in target.parent.glob(f".{target.name}.building-*"):
+        pid = path.name.rsplit("building-", 1)[1].removesuffix(".wal")
+        if pid.isdigit() and not _alive(int(pid)):
+            path.unlink(missing_ok=True)
+            removed.append(path)
+    return removed
