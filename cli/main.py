@@ -311,7 +311,7 @@ def cmd_build_coverage(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     # imported when used: plotly and kaleido would slow every other command's start
-    from dashboard.export import PngExporter, chart_png, csv_bytes
+    from dashboard.export import ExportError, PngExporter, chart_png, csv_bytes
     from dashboard.filters import Filters, to_selection
     from dashboard.views import PAGE_CHARTS
 
@@ -332,8 +332,12 @@ def cmd_export(args: argparse.Namespace) -> int:
                 stem.with_suffix(".csv").write_bytes(csv_bytes(chart.data))
                 written += 1
                 if chart.image is not None or exporter.available:
-                    stem.with_suffix(".png").write_bytes(chart_png(chart, exporter, filters.describe()))
-                    written += 1
+                    try:
+                        stem.with_suffix(".png").write_bytes(chart_png(chart, exporter, filters.describe()))
+                    except ExportError as exc:  # once: the exporter is off from now on, CSVs go on
+                        print(f"PNG export stopped: {exc}", file=sys.stderr)
+                    else:
+                        written += 1
             bar(done, len(PAGE_CHARTS), page)
     exporter.close()
     print(f"wrote {written} files under {out} ({filters.describe()})")

@@ -17,8 +17,9 @@ import shutil
 import threading
 import zipfile
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any, TypeVar
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -30,6 +31,7 @@ ASCII_SIGNS: dict[str | int, str | int | None] = {"→": "->", "…": "...", "�
 
 BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome")
 PNG_WIDTH, PNG_HEIGHT = 1200, 675
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -99,27 +101,42 @@ def with_caption(fig: go.Figure, title: str, filters: str) -> go.Figure:
     return out
 
 
+START_DEADLINE = 45.0  # seconds for the browser to start; a cold start takes about 3 s here
+RENDER_DEADLINE = 60.0  # seconds for one image
+
+
+class ExportError(RuntimeError):
+    """The browser did not start or did not draw in time: PNG export is off for this process."""
+
+
 class PngExporter:
-    """One warm kaleido server per process; thread-safe, started on first use."""
+    """One warm kaleido server per process; thread-safe, started on first use.
+
+    Starting and drawing each have a deadline: a browser that never starts (or hangs) turns
+    PNG export off for the process with a message, and the UI falls back to plotly's own
+    camera button; nothing waits forever.
+    """
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._started = False
+        self.failure: str | None = None
 
     @property
     def available(self) -> bool:
-        return browser_path() is not None
+        return self.failure is None and browser_path() is not None
 
     def png(self, fig: go.Figure, *, width: int = PNG_WIDTH, height: int = PNG_HEIGHT) -> bytes:
         import kaleido
 
         if not self.available:
-            raise RuntimeError("no Chromium on PATH: install Debian's chromium package to export PNG")
+            raise ExportError(self.failure or "no Chromium on PATH: install Debian's chromium package to export PNG")
         with self._lock:
             if not self._started:
-                kaleido.start_sync_server(silence_warnings=True)
+                _within(START_DEADLINE, "start", self, lambda: kaleido.start_sync_server(silence_warnings=True))
                 self._started = True
-            png: bytes = kaleido.calc_fig_sync(fig, opts={"format": "png", "width": width, "height": height})
+            opts = {"format": "png", "width": width, "height": height}
+            png: bytes = _within(RENDER_DEADLINE, "draw a chart", self, lambda: kaleido.calc_fig_sync(fig, opts=opts))
             return png
 
     def close(self) -> None:
@@ -129,6 +146,30 @@ class PngExporter:
             if self._started:
                 kaleido.stop_sync_server(silence_warnings=True)
                 self._started = False
+
+
+def _within(seconds: float, what: str, exporter: PngExporter, work: Callable[[], T]) -> T:
+    """Run `work` with a deadline; past it, PNG export is turned off for the exporter."""
+    outcome: dict[str, Any] = {}
+
+    def run() -> None:
+        try:
+            outcome["value"] = work()
+        except BaseException as exc:  # handed to the caller below, never lost
+            outcome["error"] = exc
+
+    thread = threading.Thread(target=run, daemon=True, name=f"png-{what}")
+    thread.start()
+    thread.join(seconds)
+    if thread.is_alive():
+        exporter.failure = (
+            f"the browser did not {what} within {seconds:g} s: PNG export is off; use the chart's camera button"
+        )
+        raise ExportError(exporter.failure)
+    if "error" in outcome:
+        raise outcome["error"]
+    value: T = outcome["value"]
+    return value
 
 
 def captioned_image(png: bytes, title: str, filters: str) -> bytes:
@@ -181,7 +222,10 @@ def zip_bytes(charts: Sequence[Chart], exporter: PngExporter | None, filters: st
             stem = f"{number:02d}-{chart.key}"
             archive.writestr(f"{stem}.csv", csv_bytes(chart.data))
             if chart.image is not None or (exporter is not None and exporter.available):
-                archive.writestr(f"{stem}.png", chart_png(chart, exporter, filters))
+                try:
+                    archive.writestr(f"{stem}.png", chart_png(chart, exporter, filters))
+                except ExportError as exc:  # the CSVs still ship; the archive says why the images do not
+                    archive.writestr("NO-PNG.txt", f"{exc}\n")
     return buffer.getvalue()
 
 
