@@ -25,12 +25,12 @@ import threading
 import time
 from pathlib import Path
 
-import pyarrow as pa
 import pyarrow.parquet as pq
 from distributed import Client, LocalCluster
 
 from corpus.records import build_article
 from corpus.store import parquet
+from corpus.store.articles import article_table
 from corpus.store.parquet import open_parquet_store
 from corpus.store.schema import ARTICLE_COLUMNS
 from jobs.distributed import analyze_parquet
@@ -81,30 +81,7 @@ def generate(count: int, folder: Path, *, seed: int = 7) -> int:
         by_month.setdefault(a.published.when.strftime("%Y-%m") if a.published else "undated", []).append(a)
     words = 0
     for month, articles in by_month.items():
-        table = pa.table(
-            {
-                "id": [a.id for a in articles],
-                "url": [a.url for a in articles],
-                "canonical_url": [a.canonical_url for a in articles],
-                "outlet": [a.outlet for a in articles],
-                "title": [a.title for a in articles],
-                "author": pa.array([a.author for a in articles], type=pa.string()),
-                "published": pa.array([a.published.when for a in articles], type=pa.timestamp("us", tz="UTC")),
-                "published_text": [a.published.isoformat() for a in articles],
-                "published_precision": [str(a.published.precision) for a in articles],
-                "language": [a.language for a in articles],
-                "text": [a.text for a in articles],
-                "paragraphs": [list(a.paragraphs) for a in articles],
-                "word_count": pa.array([a.word_count for a in articles], type=pa.int32()),
-                "source": [a.source for a in articles],
-                "content_hash": [a.content_hash for a in articles],
-                "imported_at": pa.array([a.imported_at for a in articles], type=pa.timestamp("us", tz="UTC")),
-                "metadata": ["{}" for _ in articles],
-                "duplicate_of": pa.array([None] * len(articles), type=pa.string()),
-                "duplicate_similarity": pa.array([None] * len(articles), type=pa.float64()),
-                "minhash": pa.array([[] for _ in articles], type=pa.list_(pa.uint32())),
-            }
-        )
+        table = article_table(articles)
         assert tuple(table.column_names) == ARTICLE_COLUMNS
         target = folder / parquet.ARTICLES / f"month={month}"
         target.mkdir(parents=True, exist_ok=True)

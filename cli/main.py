@@ -71,13 +71,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     if args.to_parquet:
         return _ingest_to_parquet(args)
     with _open(args) as store:
-        report = ingest(
-            store,
-            args.sources,
-            progress=ProgressBar("reading"),
-            store_progress=ProgressBar("storing"),
-            fetch=args.fetch,
-        )
+        report = _ingest_sources(store, args)
         if args.analyze and report.added:
             analyze_store(store, workers=args.workers, progress=ProgressBar("analysing"))
     if args.json:
@@ -87,19 +81,19 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     return EXIT_OK if report.ok else EXIT_ITEMS_FAILED
 
 
+def _ingest_sources(store: Store, args: argparse.Namespace) -> ImportReport:
+    return ingest(
+        store, args.sources, progress=ProgressBar("reading"), store_progress=ProgressBar("storing"), fetch=args.fetch
+    )
+
+
 def _ingest_to_parquet(args: argparse.Namespace) -> int:
     """The sources added to the Parquet dataset at --to-parquet (its articles first, so that
     duplicates are recognised), through a temporary store; the dataset is rewritten by month."""
     folder = Path(args.to_parquet)
     with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "staging.duckdb") as store:
         kept = parquet.load_articles(store, folder)
-        report = ingest(
-            store,
-            args.sources,
-            progress=ProgressBar("reading"),
-            store_progress=ProgressBar("storing"),
-            fetch=args.fetch,
-        )
+        report = _ingest_sources(store, args)
         written = parquet.write_articles(store, folder)
     if args.json:
         _print_json({**report.as_dict(), "parquet": {"folder": str(folder), "articles": written, "kept": kept}})

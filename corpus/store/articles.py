@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -324,31 +324,7 @@ class Store:
         if not pending:
             return
         articles = [article for _i, article, _b in pending]
-        utc = [a.published.when.astimezone(dt.UTC) if a.published else None for a in articles]
-        table = pa.table(
-            {
-                "id": [a.id for a in articles],
-                "url": [a.url for a in articles],
-                "canonical_url": [a.canonical_url for a in articles],
-                "outlet": [a.outlet for a in articles],
-                "title": [a.title for a in articles],
-                "author": [a.author for a in articles],
-                "published": pa.array(utc, type=pa.timestamp("us", tz="UTC")),
-                "published_text": [a.published.isoformat() if a.published else None for a in articles],
-                "published_precision": [a.published.precision if a.published else None for a in articles],
-                "language": [a.language for a in articles],
-                "text": [a.text for a in articles],
-                "paragraphs": pa.array([list(a.paragraphs) for a in articles], type=pa.list_(pa.string())),
-                "word_count": pa.array([a.word_count for a in articles], type=pa.int32()),
-                "source": [a.source for a in articles],
-                "content_hash": [a.content_hash for a in articles],
-                "imported_at": pa.array([a.imported_at for a in articles], type=pa.timestamp("us", tz="UTC")),
-                "metadata": [json.dumps(a.metadata, ensure_ascii=False, default=str) for a in articles],
-                "duplicate_of": [links[a.id][0] for a in articles],
-                "duplicate_similarity": pa.array([links[a.id][1] for a in articles], type=pa.float64()),
-                "minhash": pa.array([b.signature.tolist() for _i, _a, b in pending], type=pa.list_(pa.uint32())),
-            }
-        )
+        table = article_table(articles, links=links, signatures=[b.signature for _i, _a, b in pending])
         bands = pa.table(
             {
                 "band_key": pa.array([k for _i, _a, b in pending for k in b.keys], type=pa.int64()),
@@ -485,3 +461,46 @@ def remove_stale_builds(target: Path) -> list[Path]:
             path.unlink(missing_ok=True)
             removed.append(path)
     return removed
+
+
+def article_table(
+    articles: Sequence[Article],
+    *,
+    links: Mapping[str, dedup.Link] | None = None,
+    signatures: Sequence[np.ndarray] | None = None,
+) -> pa.Table:
+    """Articles as an Arrow table of the store's article columns (ARTICLE_COLUMNS): what the store
+    inserts and what a Parquet dataset holds. `links`: id -> near-duplicate root and similarity."""
+    links = links or {}
+    utc = [a.published.when.astimezone(dt.UTC) if a.published else None for a in articles]
+    return pa.table(
+        {
+            "id": [a.id for a in articles],
+            "url": pa.array([a.url for a in articles], type=pa.string()),
+            "canonical_url": pa.array([a.canonical_url for a in articles], type=pa.string()),
+            "outlet": pa.array([a.outlet for a in articles], type=pa.string()),
+            "title": pa.array([a.title for a in articles], type=pa.string()),
+            "author": pa.array([a.author for a in articles], type=pa.string()),
+            "published": pa.array(utc, type=pa.timestamp("us", tz="UTC")),
+            "published_text": pa.array(
+                [a.published.isoformat() if a.published else None for a in articles], type=pa.string()
+            ),
+            "published_precision": pa.array(
+                [str(a.published.precision) if a.published else None for a in articles], type=pa.string()
+            ),
+            "language": [a.language for a in articles],
+            "text": [a.text for a in articles],
+            "paragraphs": pa.array([list(a.paragraphs) for a in articles], type=pa.list_(pa.string())),
+            "word_count": pa.array([a.word_count for a in articles], type=pa.int32()),
+            "source": [a.source for a in articles],
+            "content_hash": [a.content_hash for a in articles],
+            "imported_at": pa.array([a.imported_at for a in articles], type=pa.timestamp("us", tz="UTC")),
+            "metadata": [json.dumps(a.metadata, ensure_ascii=False, default=str) for a in articles],
+            "duplicate_of": pa.array([links.get(a.id, (None, None))[0] for a in articles], type=pa.string()),
+            "duplicate_similarity": pa.array([links.get(a.id, (None, None))[1] for a in articles], type=pa.float64()),
+            "minhash": pa.array(
+                [s.tolist() for s in signatures] if signatures is not None else [[] for _ in articles],
+                type=pa.list_(pa.uint32()),
+            ),
+        }
+    )
