@@ -53,14 +53,28 @@ def decode_bytes(data: bytes, *, where: str) -> str:
         raise InputError(where, "binary file, not text")
     try:
         return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as exc:
+        if _mostly_utf8(data):
+            # UTF-8 text with a damaged byte: read as cp1252 it would turn every accent into
+            # mojibake ("CafÃ©") without a word; say where the damage is instead
+            raise InputError(
+                where, f"invalid UTF-8 at byte {exc.start:,} ({exc.reason}) in text that is otherwise UTF-8"
+            ) from exc
     try:
         # cp1252 is what "latin-1" text from Windows and the web really is:
         # it maps 0x80-0x9f to curly quotes and dashes instead of controls.
         return data.decode("cp1252")
     except UnicodeDecodeError:
         return data.decode("latin-1")
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    """Whether bytes that fail to decode as UTF-8 still hold well-formed multi-byte UTF-8
+    sequences and only a few bad bytes: UTF-8 with damage, not a legacy encoding."""
+    decoded = data.decode("utf-8", errors="replace")
+    bad = decoded.count("\ufffd")
+    good = sum(1 for ch in decoded if ord(ch) > 0x7F and ch != "\ufffd")
+    return good > 0 and bad <= max(3, good // 10)
 
 
 def normalise_newlines(text: str) -> str:

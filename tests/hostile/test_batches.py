@@ -93,3 +93,20 @@ def test_a_folder_of_three_good_and_five_bad_files_stores_the_three(tmp_path, st
     assert len(report.added) == 3
     assert len(report.failed) == 5
     assert all(item.reason for item in report.failed)
+
+
+def test_utf8_with_one_bad_byte_is_named_not_read_as_mojibake(tmp_path, store_path):
+    good = "Le café de la rédaction a été évacué, a précisé l'éditeur, et l'équipe a déménagé.".encode()
+    (tmp_path / "damaged.txt").write_bytes(good[:20] + b"\xff" + good[20:])
+    (tmp_path / "legacy.txt").write_bytes(
+        "Le café de la rédaction, écrit en cp1252 par un vieux logiciel.".encode("cp1252")
+    )
+    with Store(store_path) as store:
+        report = ingest(store, [str(tmp_path)])
+        texts = [r[0] for r in store.con.execute("SELECT text FROM articles").fetchall()]
+    outcome = {Path(item.where).name: item for item in report.items}
+    assert outcome["damaged.txt"].status == "failed"
+    assert "invalid UTF-8 at byte 20" in outcome["damaged.txt"].reason
+    assert outcome["legacy.txt"].status == "added"
+    assert texts == ["Le café de la rédaction, écrit en cp1252 par un vieux logiciel."]
+    assert not any("Ã" in t for t in texts)
