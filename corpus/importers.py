@@ -118,6 +118,19 @@ def iter_bytes(name: str, data: bytes, *, depth: int = 0) -> Iterator[Candidate]
 # -- one article per file ------------------------------------------------------------
 
 
+MAX_FRONT_MATTER_CHARS = 16_384  # a title, an author, a date and a few fields: far less than this
+
+
+class _NoAliasLoader(yaml.SafeLoader):
+    """YAML without anchors and aliases: front matter needs none, and aliases nested in aliases
+    ("billion laughs") expand to gigabytes from a few lines."""
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.check_event(yaml.AliasEvent):
+            raise yaml.YAMLError("aliases (*name) are not allowed in front matter")
+        return super().compose_node(parent, index)
+
+
 def split_front_matter(text: str, *, where: str) -> tuple[dict[str, Any], str]:
     """YAML front matter between '---' lines at the top, and the rest of the text."""
     text = normalise_newlines(text).lstrip("\ufeff")
@@ -128,9 +141,11 @@ def split_front_matter(text: str, *, where: str) -> tuple[dict[str, Any], str]:
         raise InputError(where, "front matter opened with '---' is never closed")
     block = text[4:end]
     rest = text[end + 4 :]
+    if len(block) > MAX_FRONT_MATTER_CHARS:
+        raise InputError(where, f"front matter of {len(block):,} characters is over the {MAX_FRONT_MATTER_CHARS:,} cap")
     rest = rest[rest.find("\n") + 1 :] if "\n" in rest else ""
     try:
-        meta = yaml.safe_load(block) or {}
+        meta = yaml.load(block, Loader=_NoAliasLoader) or {}
     except yaml.YAMLError as exc:
         raise InputError(where, f"front matter is not valid YAML: {exc}") from exc
     if not isinstance(meta, dict):

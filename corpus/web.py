@@ -219,6 +219,13 @@ def candidates_from_url(url: str) -> Iterator[Candidate]:
         problem = getattr(feed, "bozo_exception", None)
         yield Candidate(url, error=f"feed has no entries{f' ({problem})' if problem else ''}")
         return
+    if len(feed.entries) > MAX_FEED_ENTRIES:
+        left = len(feed.entries) - MAX_FEED_ENTRIES
+        yield Candidate(
+            f"{url} entries {MAX_FEED_ENTRIES + 1}-{len(feed.entries)}",
+            error=f"{left:,} more entries past the {MAX_FEED_ENTRIES}-entry cap per feed: not fetched",
+            skipped=True,
+        )
     for number, entry in enumerate(entries, start=1):
         link = urljoin(page.url, entry["link"]) if entry.get("link") else None
         where = f"{url} entry {number}"

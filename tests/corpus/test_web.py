@@ -143,3 +143,13 @@ def test_web_fetch_fills_records_that_have_only_a_url(server, store_path, tmp_pa
     assert report.items[0].status == "added"
     assert row[:3] == ("Bundled title", "times.example", "2026-03")  # the record's own fields win
     assert "jury in Oakland" in row[3]
+
+
+def test_web_feed_past_the_entry_cap_says_how_many_were_left(server, store_path, monkeypatch):
+    monkeypatch.setattr(web, "MAX_FEED_ENTRIES", 2)
+    with Store(store_path) as store:
+        report = ingest(store, [f"{server}/feed.xml"])
+    skipped = [item for item in report.items if item.status == "skipped"]
+    assert len(skipped) == 1
+    assert "1 more entries past the 2-entry cap" in skipped[0].reason
+    assert sum(item.status == "added" for item in report.items) == 2

@@ -110,3 +110,30 @@ def test_utf8_with_one_bad_byte_is_named_not_read_as_mojibake(tmp_path, store_pa
     assert outcome["legacy.txt"].status == "added"
     assert texts == ["Le café de la rédaction, écrit en cp1252 par un vieux logiciel."]
     assert not any("Ã" in t for t in texts)
+
+
+def billion_laughs(levels: int = 9) -> str:
+    lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    for n in range(1, levels):
+        previous, name = chr(ord("a") + n - 1), chr(ord("a") + n)
+        lines.append(f"{name}: &{name} [{', '.join(['*' + previous] * 9)}]")
+    return "---\n" + "\n".join(lines) + "\ntitle: laughs\n---\n" + GOOD
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        (billion_laughs(), "aliases"),
+        ("---\n" + "note: " + "x" * 20_000 + "\n---\n" + GOOD, "over the 16,384 cap"),
+    ],
+    ids=["billion-laughs", "huge-front-matter"],
+)
+def test_front_matter_bombs_fail_fast_and_alone(tmp_path, store_path, content, expected):
+    (tmp_path / "bomb.md").write_text(content, encoding="utf-8")
+    (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
+    with Store(store_path) as store:
+        report = ingest(store, [str(tmp_path)])
+        assert store.count() == 1
+    outcome = {Path(item.where).name: item for item in report.items}
+    assert outcome["bomb.md"].status == "failed"
+    assert expected in outcome["bomb.md"].reason
