@@ -18,7 +18,7 @@ picked = ui.table(
     column_config={
         "url": st.column_config.LinkColumn("url"),
         "mean_tone": st.column_config.NumberColumn("mean tone", format="%.2f"),
-        "share_negative": st.column_config.NumberColumn("negative share", format="%.0f%%"),
+        "share_negative": st.column_config.NumberColumn("negative share", format="percent"),
     },
 )
 rows = picked.selection.rows if picked and picked.selection else []

@@ -27,6 +27,7 @@ from corpus.store.reads import timelines
 from dashboard import data
 from dashboard.export import Chart, PngExporter, browser_path, chart_png, csv_bytes, safe_frame, slug, zip_bytes
 from dashboard.filters import Filters, to_selection
+from dashboard.reader import escape
 from jobs.bundle import open_analyzed_store
 
 FILTERS_KEY = "filters"
@@ -146,6 +147,9 @@ def sidebar_filters() -> Filters:
         )
         keyword = st.text_input("Keyword (titles, texts, quotes)", value=start_from.keyword, key="f_keyword")
         duplicates = st.toggle("Count syndicated copies", value=start_from.duplicates, key="f_copies")
+        unknown = unknown_values(start_from, offered)
+        if unknown:
+            st.warning("Not in this corpus, left out of the filters: " + escape("; ".join(unknown)))
     start, end = span if isinstance(span, tuple) and len(span) == 2 else (None, None)
     filters = Filters(
         start=start if start and start != first else None,
@@ -166,6 +170,14 @@ def sidebar_filters() -> Filters:
 def events() -> pd.DataFrame:
     """The story's events (data/events.csv); they do not depend on the filters."""
     return load_events()
+
+
+def unknown_values(filters: Filters, offered: dict[str, Any]) -> list[str]:
+    """The values of a shared link that this corpus does not have (an outlet, a language, an actor)."""
+    pairs = (("outlet", filters.outlets, "outlets"), ("language", filters.languages, "languages"))
+    found = [f"{label} {value}" for label, values, key in pairs for value in values if value not in offered[key]]
+    found += [f"actor {value}" for value in filters.actors if value not in offered["actors"]]
+    return found
 
 
 def current_filters() -> Filters:

@@ -405,6 +405,15 @@ class Store:
             rows = con.execute(f"SELECT {expr} AS k, count(*) FROM articles GROUP BY k ORDER BY k").fetchall()
             return {str(k): int(n) for k, n in rows}
 
+        analysed = self._one("SELECT count(*) FROM information_schema.tables WHERE table_name = 'paragraph_tone'")
+        if analysed[0]:
+            # what the dashboard counts: articles bundled without their text have their paragraphs here
+            paragraphs = self._one(
+                "SELECT count(*) + (SELECT coalesce(sum(len(a.paragraphs)), 0) FROM articles a WHERE NOT EXISTS "
+                "(SELECT 1 FROM paragraph_tone t WHERE t.content_hash = a.content_hash)) "
+                "FROM paragraph_tone p JOIN articles a USING (content_hash)"
+            )[0]
+
         return {
             "articles": int(total),
             "outlets": int(outlets),

@@ -71,3 +71,19 @@ def test_reader_opens_an_article_from_the_link(app):
     at.switch_page("app_pages/articles.py").run()
     assert not at.exception
     assert any("not bundled" in i.value for i in at.info)
+
+
+def test_a_link_with_values_the_corpus_lacks_names_them(app):
+    at = app(outlet="nowhere.example", lang="fr")
+    assert not at.exception
+    warnings = " ".join(w.value for w in at.warning)
+    assert "nowhere" in warnings
+    assert at.multiselect(key="f_languages").value == ["fr"]
+
+
+def test_negative_share_is_shown_as_a_percentage(app):
+    at = app()
+    at.switch_page("app_pages/articles.py").run()
+    assert not at.exception
+    config = at.dataframe[0].proto.columns
+    assert '"format":"percent"' in config.replace(" ", "") or "percent" in config

@@ -251,3 +251,23 @@ def test_cli_ctrl_c_says_what_was_kept(store_path, corpus_fixtures, monkeypatch,
 def test_cli_build_coverage_check_says_the_bundled_dataset_is_current(capsys):
     assert main(["build-coverage", "--check"]) == 0
     assert "current" in capsys.readouterr().out
+
+
+def test_cli_stats_and_the_dashboard_count_the_same(bundled_store_path, tmp_path, capsys):
+    import shutil
+
+    from corpus.store import ALL, Store
+    from corpus.store.reads import timelines
+
+    # a copy: the dashboard tests of this process may hold the bundled file open read-write
+    copy = tmp_path / "copy.duckdb"
+    shutil.copy(bundled_store_path, copy)
+    assert main(["--db", str(copy), "stats", "--json"]) == 0
+    cli = json.loads(capsys.readouterr().out)
+    with Store(copy, read_only=True) as store:
+        shown = timelines.counts(store, ALL)
+    assert (cli["articles"], cli["outlets"], cli["paragraphs"]) == (
+        shown["articles"],
+        shown["outlets"],
+        shown["paragraphs"],
+    )
