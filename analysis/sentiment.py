@@ -178,6 +178,7 @@ class Scorer:
     data: Language
     model: ToneModel | None
     options: ToneOptions = ToneOptions()
+    description_words: frozenset[str] = frozenset()  # the news layer's plain-description words, as a set
 
 
 Analyzers = Mapping[str, Scorer]
@@ -214,7 +215,8 @@ def build_scorer(
     stop = data.stop_words - set(data.engine_words)
     lexicon = news_lexicon(base, data, stop=stop, options=options)
     engine = Engine(lexicon, dict(BOOSTER_DICT), frozenset(NEGATE))
-    return Scorer(engine, SentenceReader(data, lexicon, stop, options), data, model, options)
+    reader = SentenceReader(data, lexicon, stop, options)
+    return Scorer(engine, reader, data, model, options, frozenset(data.neutral_in_news))
 
 
 def tone_version() -> str:
@@ -347,7 +349,7 @@ def measure(text: str, language: str, scorer: Scorer) -> Measures:
     words = [w.strip(_EDGE_PUNCTUATION) for w in lowered.split()]
     data = scorer.data
     conflict = data.conflict
-    neutral = set(data.neutral_in_news)
+    neutral = scorer.description_words
     return Measures(
         compounds=tuple(compounds),
         pos=pos / weights,
