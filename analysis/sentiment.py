@@ -296,6 +296,8 @@ class Measures:
             "negative_words": log_count(self.negative_words),
             "positive_words": log_count(self.positive_words),
             "conflict_words": log_count(self.conflict_words),
+            # conflict words in sentences that do not report court procedure (the damping, learnt)
+            "conflict_outside_procedure": log_count(self.conflict_words) * (1.0 - self.procedural),
             "procedural": self.procedural,
             "negated": float(self.negated),
             "quoted": self.quoted,

@@ -31,6 +31,7 @@ FEATURES = (
     "negative_words",  # log(1 + count)
     "positive_words",
     "conflict_words",  # words of the news layer's conflict lexicon
+    "conflict_outside_procedure",  # the same, weighed by the share of sentences that are not procedure
     "procedural",  # share of sentences that report court procedure
     "negated",  # a negation turned a word
     "quoted",  # share of the characters inside quotation marks
