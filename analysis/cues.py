@@ -22,15 +22,17 @@ cue verb when the clause holds several candidates.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 from analysis.lang import language_data
 from analysis.lang.record import Language
 from analysis.quotemarks import QuoteSpan
+from analysis.spans import SpanSet
 from analysis.speakers import Candidate, Kind
 
 _WORD = re.compile(r"[\w’'-]+")
@@ -64,7 +66,8 @@ class Cue:
 
 @dataclass(frozen=True, slots=True)
 class Scene:
-    """What every sieve reads: the text, its language data, the candidates, all quotes."""
+    """What every sieve reads: the text, its language data, the candidates (in text order), all
+    quotes; with sorted indexes of both, so that each question costs a bisection, not a scan."""
 
     text: str
     data: Language
@@ -72,6 +75,28 @@ class Scene:
     quotes: Sequence[QuoteSpan]
     incise: re.Pattern[str] | None
     subject_of: SubjectFinder | None = None
+    quoted: SpanSet = field(init=False)
+    quote_starts: list[int] = field(init=False)
+    candidate_starts: list[int] = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "quoted", SpanSet((q.mark_start, q.mark_end) for q in self.quotes))
+        object.__setattr__(self, "quote_starts", sorted(q.mark_start for q in self.quotes))
+        object.__setattr__(self, "candidate_starts", [c.start for c in self.candidates])
+
+    def next_quote(self, position: int, default: int) -> int:
+        """Where the first quote opening at or after `position` opens (`default` when none does)."""
+        i = bisect.bisect_left(self.quote_starts, position)
+        return self.quote_starts[i] if i < len(self.quote_starts) else default
+
+    def within(self, start: int, end: int) -> Sequence[Candidate]:
+        """The candidates starting in [start, end), in text order."""
+        starts = self.candidate_starts
+        return self.candidates[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
+
+    def speaking(self, start: int, end: int) -> list[Candidate]:
+        """Candidates inside [start, end) that can be a subject (no possessive)."""
+        return [c for c in self.within(start, end) if c.end <= end and not c.possessive]
 
 
 def _inflect(data: Language, lemmas: Sequence[str]) -> set[str]:
@@ -109,29 +134,20 @@ def naming_verbs(language: str) -> frozenset[str]:
     return frozenset(f.lower() for f in _inflect(data, data.naming_lemmas)) if data else frozenset()
 
 
-def inside(position: int, quotes: Sequence[QuoteSpan]) -> bool:
-    return any(q.mark_start <= position < q.mark_end for q in quotes)
-
-
 def verbs_in(scene: Scene, start: int, end: int, language: str) -> list[tuple[int, int, str]]:
     """Reporting verbs and phrases of text[start:end] outside quotes: (start, end, as written)."""
     text, forms = scene.text, reporting_verbs(language)
     found = [
         (m.start(), m.end(), m.group())
         for m in _WORD.finditer(text, start, end)
-        if m.group().lower() in forms and not inside(m.start(), scene.quotes)
+        if m.group().lower() in forms and not scene.quoted.covers(m.start())
     ]
     lowered = text[start:end].lower()
     for phrase in scene.data.reporting_phrases:
         for m in re.finditer(rf"(?<!\w){re.escape(phrase)}(?!\w)", lowered):
-            if not inside(start + m.start(), scene.quotes):
+            if not scene.quoted.covers(start + m.start()):
                 found.append((start + m.start(), start + m.end(), text[start + m.start() : start + m.end()]))
     return sorted(found)
-
-
-def speaking(candidates: Sequence[Candidate], start: int, end: int) -> list[Candidate]:
-    """Candidates inside [start, end) that can be a subject (no possessive)."""
-    return [c for c in candidates if start <= c.start and c.end <= end and not c.possessive]
 
 
 def _agent(scene: Scene, position: int, limit: int) -> Candidate | None:
@@ -140,7 +156,7 @@ def _agent(scene: Scene, position: int, limit: int) -> Candidate | None:
     m = re.match(rf"[^.;:«»\"“”]{{0,40}}?(?<!\w)(?:{words})\s", scene.text[position:limit])
     if not m:
         return None
-    named = speaking(scene.candidates, position + m.end(), limit)
+    named = scene.speaking(position + m.end(), limit)
     return named[0] if named and named[0].start - (position + m.end()) <= 3 else None
 
 
@@ -172,15 +188,16 @@ def _object_pronoun(scene: Scene, start: int, end: int) -> Candidate | None:
 def according_to(scene: Scene, start: int, end: int) -> Cue | None:
     """ "according to S" / « selon S » / « selon lui »; "selon lesquelles" names no source."""
     text, window = scene.text, scene.text[start:end]
+    lowered = window.lower()
     for phrase in scene.data.according_to:
         for m in re.finditer(rf"(?<!\w){re.escape(phrase)}\s", window, re.IGNORECASE):
-            if any(window.lower().startswith(n, m.start()) for n in scene.data.not_a_source):
+            if any(lowered.startswith(n, m.start()) for n in scene.data.not_a_source):
                 continue
             after = start + m.end()
             pronoun = _object_pronoun(scene, after, end)
             if pronoun is not None:
                 return Cue(pronoun, m.group().strip(), CueStep.ACCORDING_TO, "according-to pronoun")
-            named = speaking(scene.candidates, after, end)
+            named = scene.speaking(after, end)
             # The source follows the phrase, at once or after lower-case words ("according to a
             # statement from OpenAI").
             gap = text[after : named[0].start] if named else ""
@@ -199,8 +216,7 @@ def after(scene: Scene, quote: QuoteSpan, sentence_end: int, language: str) -> C
         m = re.match(r"\s*[,.]?\s*(?:" + scene.incise.pattern + ")", text[tail_start:sentence_end])
         if m:
             return pronoun_cue(m, tail_start, scene.data, CueStep.INCISE)
-    next_quote = min((q.mark_start for q in scene.quotes if q.mark_start >= tail_start), default=sentence_end)
-    limit = min(sentence_end, next_quote)
+    limit = min(sentence_end, scene.next_quote(tail_start, sentence_end))
     verbs = verbs_in(scene, tail_start, limit, language)
     if verbs:
         found = _right_after(scene, tail_start, limit, verbs[0])
@@ -211,7 +227,7 @@ def after(scene: Scene, quote: QuoteSpan, sentence_end: int, language: str) -> C
         comma = text.rfind(",", tail_start, verb_start)
         if comma < 0 or not _fillers_only(scene, _WORD.findall(text[comma + 1 : verb_start])):
             continue
-        named = speaking(scene.candidates, verb_end, min(limit, verb_end + 80))
+        named = scene.speaking(verb_end, min(limit, verb_end + 80))
         if named and named[0].start - verb_end <= 30:
             return Cue(_source(scene, named[0], limit), verb, CueStep.AFTER, "after: inverted further on")
     return according_to(scene, tail_start, sentence_end)
@@ -222,7 +238,7 @@ def _right_after(scene: Scene, tail_start: int, limit: int, verb: tuple[int, int
     text = scene.text
     verb_start, verb_end, word = verb
     between = text[tail_start:verb_start]
-    before = speaking(scene.candidates, tail_start, verb_start)
+    before = scene.speaking(tail_start, verb_start)
     rest = between
     if before:
         rest = between[: before[-1].start - tail_start] + between[before[-1].end - tail_start :]
@@ -233,7 +249,7 @@ def _right_after(scene: Scene, tail_start: int, limit: int, verb: tuple[int, int
         return None
     if before:
         return Cue(_source(scene, before[-1], limit), word, CueStep.AFTER, "after: subject then verb")
-    named = speaking(scene.candidates, verb_end, min(limit, verb_end + 80))
+    named = scene.speaking(verb_end, min(limit, verb_end + 80))
     if named and named[0].start - verb_end <= 30:
         return Cue(_source(scene, named[0], limit), word, CueStep.AFTER, "after: verb then subject")
     return None
@@ -274,7 +290,7 @@ def _verb_before(scene: Scene, quote: QuoteSpan, sentence_start: int, verb: tupl
     agent = _agent(scene, verb_end, quote.mark_start)
     if agent is not None:
         return Cue(agent, word, CueStep.PASSIVE, "before: passive agent")
-    clause = speaking(scene.candidates, sentence_start, verb_start)
+    clause = scene.speaking(sentence_start, verb_start)
     if not clause:
         return _initial_participle(scene, quote, sentence_start, verb)
     lead = text[sentence_start:verb_start]
@@ -332,7 +348,7 @@ def _initial_participle(scene: Scene, quote: QuoteSpan, sentence_start: int, ver
     comma = text.find(",", quote.mark_end)
     if comma < 0:
         return None
-    named = [c for c in speaking(scene.candidates, comma, comma + 120) if c.subject_like]
+    named = [c for c in scene.speaking(comma, comma + 120) if c.subject_like]
     if named:
         return Cue(named[0], word, CueStep.BEFORE, "before: opening participle")
     return None
@@ -345,7 +361,7 @@ def colon(scene: Scene, quote: QuoteSpan, sentence_start: int) -> Cue | None:
     if not head.endswith(":"):
         return None
     colon_at = sentence_start + len(head) - 1
-    named = [c for c in scene.candidates if sentence_start <= c.start and c.end <= colon_at]
+    named = [c for c in scene.within(sentence_start, colon_at) if c.end <= colon_at]
     people = [c for c in named if c.kind in _PERSONLIKE] or named
     subjects = [c for c in people if c.subject_like] or people
     if subjects:

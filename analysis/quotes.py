@@ -13,9 +13,10 @@ Every word list lives in analysis/lang/ and is part of the version digest.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any, Literal
 
 from analysis import cues
@@ -24,6 +25,7 @@ from analysis.cues import Cue, CueStep, Scene, SubjectFinder
 from analysis.lang import language_data
 from analysis.nlp import EntityFinder
 from analysis.quotemarks import QuoteSpan, find_quote_spans
+from analysis.spans import SpanSet
 from analysis.speakers import Candidate, Context, Kind, Resolved, Step, find_candidates, resolve, resolve_possessor
 from analysis.text import paragraph_spans, sentence_spans
 from corpus.text import normalise_newlines
@@ -62,6 +64,8 @@ LANGUAGE_DATA = (
 )
 SHORT_WORDS = 3  # fitted on dev + dev2 by `eval quotes --folds 5` (fitted on all articles)
 SHORT_WORDS_GRID = (1, 2, 3, 4)
+CUE_REACH = 600  # characters read for a cue on either side of a quote's marks, within its sentence
+LOOKBACK = 400  # candidates before a cue that resolution reads (a pronoun's antecedent, a document's owner)
 CONFIDENCE = {
     Step.NAME: 0.95,
     Step.DESCRIPTION: 0.85,
@@ -115,6 +119,7 @@ class _Article:
     sentence_starts: list[int]
     scene: Scene
     sue_positions: list[int]
+    heads: dict[str, list[int]] = field(default_factory=dict)  # a document noun -> where the text names it
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,11 +133,10 @@ class _Previous:
 def _sentences(text: str, start: int, end: int, language: str, quotes: Sequence[QuoteSpan]) -> list[tuple[int, int]]:
     """Sentences of a paragraph, merged where a boundary falls inside a quote."""
     merged: list[tuple[int, int]] = []
+    quoted = SpanSet((q.mark_start, q.mark_end) for q in quotes)
     for s, e in sentence_spans(text[start:end], language) or [(0, end - start)]:
         s, e = s + start, e + start
-        if merged and any(
-            q.mark_start < s <= q.mark_end - 1 or q.mark_start < merged[-1][1] < q.mark_end for q in quotes
-        ):
+        if merged and (quoted.strictly_inside(s) or quoted.strictly_inside(merged[-1][1])):
             merged[-1] = (merged[-1][0], e)
         else:
             merged.append((s, e))
@@ -152,9 +156,10 @@ def _read_article(
     paragraphs = paragraph_spans(text)
     spans = [(i, q) for i, (s, e) in enumerate(paragraphs) for q in find_quote_spans(text, s, e)]
     all_quotes = [q for _, q in spans]
-    sentences_of = {
-        i: _sentences(text, s, e, language, [q for j, q in spans if j == i]) for i, (s, e) in enumerate(paragraphs)
-    }
+    quotes_of: dict[int, list[QuoteSpan]] = {}
+    for i, q in spans:
+        quotes_of.setdefault(i, []).append(q)
+    sentences_of = {i: _sentences(text, s, e, language, quotes_of.get(i, [])) for i, (s, e) in enumerate(paragraphs)}
     sentence_list = sorted(sentence for found in sentences_of.values() for sentence in found)
     found_entities = None
     if entities is not None and all_quotes:
@@ -213,11 +218,18 @@ def extract_quotes(
 
 
 def _sentence_of(article: _Article, index: int, span: QuoteSpan) -> tuple[int, int]:
-    return next(((s, e) for s, e in article.sentences_of[index] if s <= span.mark_start < e), article.paragraphs[index])
+    sentences = article.sentences_of[index]
+    i = bisect.bisect_right(sentences, (span.mark_start, len(article.text) + 1)) - 1
+    if i >= 0 and sentences[i][0] <= span.mark_start < sentences[i][1]:
+        return sentences[i]
+    return article.paragraphs[index]
 
 
 def _find_cue(article: _Article, span: QuoteSpan, sentence: tuple[int, int]) -> Cue | None:
     scene, language = article.scene, article.language
+    # A cue stands near its quote: reading a sentence of thousands of characters (text made of
+    # quote marks and punctuation) for each of its quotes would make extraction quadratic.
+    sentence = (max(sentence[0], span.mark_start - CUE_REACH), min(sentence[1], span.mark_end + CUE_REACH))
     return (
         cues.after(scene, span, sentence[1], language)
         or cues.inside_incise(scene, span)
@@ -227,12 +239,15 @@ def _find_cue(article: _Article, span: QuoteSpan, sentence: tuple[int, int]) -> 
 
 def _speaker_of(article: _Article, cue: Cue, recent: _Previous | None) -> Resolved:
     assert cue.candidate is not None
+    scene = article.scene
+    earlier = bisect.bisect_left(scene.candidate_starts, cue.candidate.start)
+    window = scene.candidates[max(0, earlier - LOOKBACK) : earlier]
     context = Context(
-        before=[c for c in article.scene.candidates if c.end <= cue.candidate.start],
+        before=[c for c in window if c.end <= cue.candidate.start],
         sue_positions=article.sue_positions,
         last_speaker=(recent.speaker, recent.gender) if recent and recent.speaker else None,
         sentence_starts=article.sentence_starts,
-        first_mention=_first_mention(article.text, cue.candidate),
+        first_mention=_first_mention(article, cue.candidate),
     )
     if cue.step == CueStep.POSSESSIVE:
         return resolve_possessor(cue.candidate.start, cue.candidate.gender, context)
@@ -244,7 +259,7 @@ def _goes_on(article: _Article, recent: _Previous | None, index: int, span: Quot
     if recent is None or not recent.speaker or index - recent.paragraph > 2:
         return False
     since = max(recent.sentence_end, sentence_start if recent.paragraph == index else article.paragraphs[index][0])
-    return not cues.speaking(article.scene.candidates, since, span.mark_start)
+    return not article.scene.speaking(since, span.mark_start)
 
 
 def _attribute(
@@ -387,32 +402,38 @@ def _regions_around(
 ) -> list[tuple[int, int]]:
     """The sentences holding a quote, and the one before each, where a capitalised word inside
     the sentence is not a known actor: only there can a model tell a person from a place."""
-    known = {(m.start, m.end) for m in actors.mentions(text, language)}
+    known = SpanSet((m.start, m.end) for m in actors.mentions(text, language))
+    quoted = SpanSet((q.mark_start, q.mark_end) for q in quotes)
+    quote_starts = sorted(q.mark_start for q in quotes)
     regions = set()
     for i, (start, end) in enumerate(sentences):
-        if not any(start <= q.mark_start < end for q in quotes):
+        first = bisect.bisect_left(quote_starts, start)
+        if first == len(quote_starts) or quote_starts[first] >= end:
             continue
         for s, e in (sentences[i - 1], (start, end)) if i > 0 else ((start, end),):
             unknown = [
                 m
                 for m in _UNKNOWN_NAME.finditer(text, s, e)
-                if not any(a <= m.start() < b for a, b in known) and not cues.inside(m.start(), quotes)
+                if not known.covers(m.start()) and not quoted.covers(m.start())
             ]
             if unknown:
                 regions.add((s, e))
     return sorted(regions)
 
 
-def _first_mention(text: str, candidate: Candidate) -> int | None:
+def _first_mention(article: _Article, candidate: Candidate) -> int | None:
     """Where the article last named the kind of document a candidate is ("plainte", "lawsuit")
     before the candidate itself: the sentence that introduced it names its owner."""
     if candidate.kind != Kind.DOCUMENT:
         return None
     head = re.split(r"['’\s]", candidate.text)[-1].lower()
-    earlier = [
-        m.start() for m in re.finditer(rf"(?<!\w){re.escape(head)}(?!\w)", text[: candidate.start], re.IGNORECASE)
-    ]
-    return earlier[-1] if earlier else None
+    if head not in article.heads:  # found once per article, not once per quote
+        pattern = rf"(?<!\w){re.escape(head)}(?!\w)"
+        article.heads[head] = [m.start() for m in re.finditer(pattern, article.text, re.IGNORECASE)]
+    positions = article.heads[head]
+    # a match that starts before the candidate but runs into it was not one with text[:start]
+    earlier = bisect.bisect_left(positions, candidate.start - len(head) + 1)
+    return positions[earlier - 1] if earlier else None
 
 
 def _title_case(body: str, *, ended: bool = True) -> bool:

@@ -25,6 +25,7 @@ from enum import StrEnum
 from analysis.actors import ActorIndex, ActorKind
 from analysis.lang import SHARED, language_data
 from analysis.lang.record import Language
+from analysis.spans import SpanSet
 
 _UPPER = "A-ZÀ-ÖØ-Þ"
 _LOWER = "a-zà-öø-ÿ"
@@ -84,10 +85,6 @@ class Candidate:
         return not self.possessive and not self.complement
 
 
-def _overlaps(start: int, end: int, taken: Sequence[Span]) -> bool:
-    return any(start < e and s < end for s, e in taken)
-
-
 def find_candidates(
     text: str,
     language: str,
@@ -103,7 +100,7 @@ def find_candidates(
     person, and a person it finds (a lone surname too) is one.
     """
     data = language_data(language)
-    taken: list[Span] = list(outside)
+    taken = SpanSet(outside)
     found = _actor_candidates(text, language, actors, taken)
     found += _name_candidates(text, data, actors, taken, entities)
     found = _full_names(sorted(found, key=lambda c: c.start))
@@ -114,18 +111,19 @@ def find_candidates(
     found.sort(key=lambda c: c.start)
     if data is not None:
         found = _proxies(text, data, found)
-    return [_with_position(text, data, c) for c in found]
+    # in text order: the sieves bisect on starts (a proxy may start before the candidate it absorbed)
+    return sorted((_with_position(text, data, c) for c in found), key=lambda c: c.start)
 
 
-def _actor_candidates(text: str, language: str, actors: ActorIndex, taken: list[Span]) -> list[Candidate]:
+def _actor_candidates(text: str, language: str, actors: ActorIndex, taken: SpanSet) -> list[Candidate]:
     found = []
     for m in actors.mentions(text, language):
-        if _overlaps(m.start, m.end, taken):
+        if taken.overlaps(m.start, m.end):
             continue
         actor = actors.actors[m.actor]
         kind = Kind.ACTOR if m.by == "name" else Kind.DESCRIPTION
         found.append(Candidate(m.start, m.end, m.text, kind, m.actor, actor.kind, actor.gender))
-        taken.append((m.start, m.end))
+        taken.add(m.start, m.end)
     return found
 
 
@@ -133,16 +131,19 @@ def _name_candidates(
     text: str,
     data: Language | None,
     actors: ActorIndex,
-    taken: list[Span],
+    taken: SpanSet,
     entities: tuple[Sequence[Span], Sequence[Span]] | None,
 ) -> list[Candidate]:
     """Capitalised sequences that name a person: no place, outlet, event or date word inside."""
     spans = [(m.start(), m.end()) for m in _NAME.finditer(text)]
     if entities is not None:
         persons, others = entities
-        spans = [s for s in spans if not _overlaps(*s, others)]
-        spans += [p for p in persons if not _overlaps(*p, spans)]
+        not_persons = SpanSet(others)
+        spans = [s for s in spans if not not_persons.overlaps(*s)]
+        named = SpanSet(spans)
+        spans += [p for p in persons if not named.overlaps(*p)]
     prefix_words = data.name_prefix_words if data is not None else frozenset()
+    model_persons = set(entities[0]) if entities is not None else set()
     found = []
     for start, end in spans:
         tokens = [(m.start() + start, m.group()) for m in re.finditer(r"\S+", text[start:end])]
@@ -150,13 +151,13 @@ def _name_candidates(
         while tokens and tokens[0][1].lower().strip(".") in prefix_words:
             tokens = tokens[1:]
         words = [w for _, w in tokens]
-        from_model = entities is not None and (start, end) in entities[0]
+        from_model = (start, end) in model_persons
         if not words or (len(words) < 2 and not from_model):
             continue
         if any(w.strip("’'.,") in SHARED.not_person for w in words):
             continue
         start = tokens[0][0]
-        if _overlaps(start, end, taken):
+        if taken.overlaps(start, end):
             continue
         name = " ".join(words)
         actor = actors.actors.get(actors.match_name(name) or "")
@@ -164,7 +165,7 @@ def _name_candidates(
             found.append(Candidate(start, end, name, Kind.ACTOR, actor.name, actor.kind, actor.gender))
         else:
             found.append(Candidate(start, end, name, Kind.NAME, name, "person"))
-        taken.append((start, end))
+        taken.add(start, end)
     return found
 
 
@@ -172,57 +173,56 @@ def _full_names(found: list[Candidate]) -> list[Candidate]:
     """A one-word person name (a model's entity) that begins or ends a full name given before
     it stands for that name."""
     out: list[Candidate] = []
+    last_full: dict[str, Candidate] = {}  # first or last word -> the latest full person name with it
     for c in found:
-        if c.kind == Kind.NAME and " " not in c.text:
-            earlier = [
-                f
-                for f in out
-                if f.actor_kind == "person"
-                and len(f.text.split()) >= 2
-                and c.text in (f.text.split()[0], f.text.split()[-1])
-            ]
-            if earlier:
-                c = replace(c, kind=Kind.SURNAME, canonical=earlier[-1].canonical, gender=earlier[-1].gender)
+        if c.kind == Kind.NAME and " " not in c.text and c.text in last_full:
+            named = last_full[c.text]
+            c = replace(c, kind=Kind.SURNAME, canonical=named.canonical, gender=named.gender)
         out.append(c)
+        words = c.text.split()
+        if c.actor_kind == "person" and len(words) >= 2:
+            last_full[words[0]] = last_full[words[-1]] = c
     return out
 
 
-def _short_name_candidates(text: str, found: Sequence[Candidate], taken: list[Span]) -> list[Candidate]:
+def _short_name_candidates(text: str, found: Sequence[Candidate], taken: SpanSet) -> list[Candidate]:
     """A surname or a first name alone stands for the full person name the article gave before it
     (« a déclaré Sam » after « Sam Altman »)."""
-    full: dict[str, list[Candidate]] = {}
+    full: dict[str, list[Candidate]] = {}  # word -> the full names holding it, in text order
     for c in found:
         words = c.text.split()
         if c.actor_kind == "person" and c.kind in (Kind.NAME, Kind.ACTOR) and len(words) >= 2:
             for word in {words[0], words[-1]}:
                 full.setdefault(word, []).append(c)
+    starts = {word: [c.start for c in names] for word, names in full.items()}
     out = []
     for m in _SINGLE.finditer(text):
-        earlier = [c for c in full.get(m.group(), ()) if c.start < m.start()]
-        if earlier and not _overlaps(m.start(), m.end(), taken):
-            named = earlier[-1]
-            out.append(Candidate(m.start(), m.end(), m.group(), Kind.SURNAME, named.canonical, "person", named.gender))
-            taken.append((m.start(), m.end()))
+        word = m.group()
+        earlier = bisect.bisect_left(starts.get(word, ()), m.start())
+        if earlier and not taken.overlaps(m.start(), m.end()):
+            named = full[word][earlier - 1]
+            out.append(Candidate(m.start(), m.end(), word, Kind.SURNAME, named.canonical, "person", named.gender))
+            taken.add(m.start(), m.end())
     return out
 
 
-def _pronoun_candidates(text: str, data: Language, taken: list[Span]) -> list[Candidate]:
+def _pronoun_candidates(text: str, data: Language, taken: SpanSet) -> list[Candidate]:
     out = []
     for word, gender in data.subject_pronouns.items():
         for m in re.finditer(rf"(?<![\w-]){word}(?![\w'’])", text, re.IGNORECASE):
-            if not _overlaps(m.start(), m.end(), taken):
+            if not taken.overlaps(m.start(), m.end()):
                 out.append(Candidate(m.start(), m.end(), m.group(), Kind.PRONOUN, None, "person", gender))
     return out
 
 
-def _noun_candidates(text: str, data: Language, taken: list[Span]) -> list[Candidate]:
+def _noun_candidates(text: str, data: Language, taken: SpanSet) -> list[Candidate]:
     out = []
     for kind, nouns in ((Kind.DOCUMENT, data.document_nouns), (Kind.COMPANY, data.company_nouns)):
         for noun in sorted(nouns, key=len, reverse=True):
             for m in re.finditer(rf"(?<!\w){re.escape(noun)}(?!\w)", text, re.IGNORECASE):
-                if not _overlaps(m.start(), m.end(), taken):
+                if not taken.overlaps(m.start(), m.end()):
                     out.append(Candidate(m.start(), m.end(), m.group(), kind, None))
-                    taken.append((m.start(), m.end()))
+                    taken.add(m.start(), m.end())
     return out
 
 
@@ -241,8 +241,9 @@ def _proxies(text: str, data: Language, found: list[Candidate]) -> list[Candidat
                 end = c.end + m.end(1 if m.group(1) == noun else 2)
                 # the noun may already be a document candidate ("the statement" is not: "its")
                 for j in range(i + 1, len(found)):
-                    if found[j].start < end:
-                        skip.add(j)
+                    if found[j].start >= end:
+                        break
+                    skip.add(j)
                 out.append(replace(c, end=end, text=text[c.start : end], kind=Kind.PROXY))
                 continue
         head = re.search(r"([\w-]+)\s+(?:de\s+l['’]|de\s+|d['’]|du\s+)$", text[max(0, c.start - 40) : c.start])

@@ -31,7 +31,7 @@ if article_id:
         st.warning(f"No article {escape(repr(article_id))} in the store.")
         st.stop()
     st.session_state["article_id"] = article_id
-    st.header(detail["title"] or detail["id"], anchor=False)
+    st.header(escape(detail["title"] or detail["id"]), anchor=False)
     st.caption(
         " · ".join(
             escape(str(v))

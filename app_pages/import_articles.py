@@ -14,6 +14,7 @@ st.caption("Files of any kind the importer takes: " + ", ".join(SUPPORTED) + "; 
 files = st.file_uploader("Files", accept_multiple_files=True, type=[s.lstrip(".") for s in SUPPORTED])
 urls = st.text_area("URLs of articles or feeds, one per line", placeholder="https://…")
 if st.button("Import", type="primary", disabled=not files and not urls.strip()):
+    ui.wait_for_background_analysis()
     bar = st.progress(0.0, text="Reading…")
 
     def progress(done: int, total: int, label: str) -> None:

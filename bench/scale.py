@@ -30,7 +30,7 @@ from distributed import Client, LocalCluster
 
 from corpus.records import build_article
 from corpus.store import parquet
-from corpus.store.articles import article_table
+from corpus.store.batch import article_table
 from corpus.store.parquet import open_parquet_store
 from corpus.store.schema import ARTICLE_COLUMNS
 from jobs.distributed import analyze_parquet

@@ -23,9 +23,11 @@ class ProgressBar:
         if not finished and now - self._last < (0.1 if self.tty else 2.0):
             return
         self._last = now
-        filled = int(self.width * done / total) if total else 0
-        bar = "#" * filled + "-" * (self.width - filled)
-        line = f"{self.stage:<9} [{bar}] {done}/{total} {label[-50:]}"
+        if total:
+            filled = int(self.width * done / total)
+            line = f"{self.stage:<9} [{'#' * filled + '-' * (self.width - filled)}] {done}/{total} {label[-50:]}"
+        else:  # a count whose end is not known yet (items of files still being read)
+            line = f"{self.stage:<9} {done:,} so far {label[-50:]}"
         if self.tty:
             self.stream.write("\r\x1b[K" + line + ("\n" if finished else ""))
         else:

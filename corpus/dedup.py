@@ -93,6 +93,13 @@ def similarity(a: np.ndarray, b: np.ndarray) -> float:
 # -- near-duplicate decisions (pure: the store feeds them rows and writes their answers) --
 
 MAX_COMPARED_PER_GROUP = 4  # a large group of copies is judged by a few of its members
+BUCKET_CAP = 32  # members indexed per band key: candidates stay bounded however many copies arrive
+
+
+def similarities(sig: np.ndarray, others: np.ndarray) -> np.ndarray:
+    """Estimated Jaccard similarity of one signature with each row of `others`."""
+    result: np.ndarray = (others == sig[None, :]).mean(axis=1)
+    return result
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,34 +115,59 @@ class Banded:
 Link = tuple[str | None, float | None]  # (group root it nearly duplicates, similarity), or (None, None)
 
 
-def link_near_duplicates(new: Sequence[Banded], known: Mapping[int, Sequence[Banded]]) -> dict[str, Link]:
+@dataclass(frozen=True, slots=True)
+class Linking:
+    """The decisions for a batch: each new article's link, and the (band key, id) pairs to index."""
+
+    links: dict[str, Link]
+    indexed: list[tuple[int, str]]
+
+
+def link_near_duplicates(new: Sequence[Banded], known: Mapping[int, Sequence[Banded]]) -> Linking:
     """For each new article (in order), the group root it nearly duplicates and the similarity.
 
     `known` holds the stored articles per band key; each new article joins the index once
-    decided, so a later one in the same batch can duplicate it. Per band and group at most
-    MAX_COMPARED_PER_GROUP members are compared.
+    decided, so a later one in the same batch can duplicate it. The index is bounded: a band
+    key holds at most BUCKET_CAP members and at most MAX_COMPARED_PER_GROUP of one group, so
+    an article is compared with at most BANDS x BUCKET_CAP others and linking a batch takes
+    time linear in its size (a thousandth reprint of a wire story costs what the fifth did).
+    An article left out of a full bucket is still indexed under its other keys, and its
+    group is found through the members that are indexed.
     """
-    index: dict[int, list[Banded]] = {key: list(members) for key, members in known.items()}
+    index: dict[int, list[Banded]] = {}
+    per_key_group: dict[int, dict[str, int]] = {}
+
+    def admit(key: int, member: Banded, group: str) -> bool:
+        members = index.setdefault(key, [])
+        counts = per_key_group.setdefault(key, {})
+        if len(members) >= BUCKET_CAP or counts.get(group, 0) >= MAX_COMPARED_PER_GROUP:
+            return False
+        members.append(member)
+        counts[group] = counts.get(group, 0) + 1
+        return True
+
+    for key, stored in known.items():
+        for member in stored:
+            admit(key, member, member.root or member.article_id)
     links: dict[str, Link] = {}
+    indexed: list[tuple[int, str]] = []
     for article in new:
-        best: tuple[str, float] | None = None
-        seen: set[str] = set()
-        per_group: dict[str, int] = {}
+        candidates: dict[str, Banded] = {}
         for key in article.keys:
             for other in index.get(key, ()):
-                group = other.root or other.article_id
-                if other.article_id in seen or per_group.get(group, 0) >= MAX_COMPARED_PER_GROUP:
-                    continue
-                seen.add(other.article_id)
-                per_group[group] = per_group.get(group, 0) + 1
-                score = similarity(article.signature, other.signature)
-                if score >= NEAR_DUPLICATE_JACCARD and (best is None or score > best[1]):
-                    best = (group, score)
+                candidates.setdefault(other.article_id, other)
+        best: tuple[str, float] | None = None
+        if candidates:
+            found = list(candidates.values())
+            scores = similarities(article.signature, np.stack([other.signature for other in found]))
+            top = int(np.argmax(scores))
+            if scores[top] >= NEAR_DUPLICATE_JACCARD:
+                best = (found[top].root or found[top].article_id, float(scores[top]))
         links[article.article_id] = best if best else (None, None)
+        group = best[0] if best else article.article_id
         placed = Banded(article.article_id, article.signature, article.keys, best[0] if best else None)
-        for key in article.keys:
-            index.setdefault(key, []).append(placed)
-    return links
+        indexed.extend((key, article.article_id) for key in article.keys if admit(key, placed, group))
+    return Linking(links, indexed)
 
 
 @dataclass(frozen=True, slots=True)

@@ -49,6 +49,32 @@ def _meta_published(html: str) -> str | None:
     return None
 
 
+_TAG = re.compile(r"<(/?)([a-zA-Z][\w-]*)[^>]*?(/?)>")
+_VOID = frozenset(
+    ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"]
+)
+MAX_HTML_DEPTH = 255  # libxml2 gives up on elements nested deeper, and their text is lost
+
+
+def html_depth(html: str) -> int:
+    """How deep the page's elements nest (void and self-closed tags do not count)."""
+    depth = deepest = 0
+    for closing, name, self_closed in _TAG.findall(html):
+        if closing:
+            depth = max(0, depth - 1)
+        elif not self_closed and name.lower() not in _VOID:
+            depth += 1
+            deepest = max(deepest, depth)
+    return deepest
+
+
+def _no_text_reason(html: str) -> str:
+    depth = html_depth(html)
+    if depth > MAX_HTML_DEPTH:
+        return f"HTML nested {depth:,} elements deep, past the {MAX_HTML_DEPTH} the parser reads: no article text found"
+    return "no article text found in the HTML page"
+
+
 def article_fields_from_html(html: str, *, where: str, url: str | None = None) -> dict[str, Any]:
     """Main text and metadata (title, date, author, site name, canonical URL) of a page.
 
@@ -62,14 +88,14 @@ def article_fields_from_html(html: str, *, where: str, url: str | None = None) -
     except (ValueError, TypeError, LookupError) as exc:
         raise InputError(where, f"HTML could not be parsed: {exc}") from exc
     if doc is None:
-        raise InputError(where, "no article text found in the HTML page")
+        raise InputError(where, _no_text_reason(html))
     data = doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)
     lines = [line.strip() for line in (data.get("text") or "").split("\n") if line.strip()]
     title = (data.get("title") or "").strip() or None
     if lines and title and lines[0] == title:
         lines = lines[1:]
     if not lines:
-        raise InputError(where, "no article text found in the HTML page")
+        raise InputError(where, _no_text_reason(html))
     fields: dict[str, Any] = {
         "text": "\n\n".join(lines),
         "title": title,

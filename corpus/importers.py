@@ -201,9 +201,21 @@ def _json_file(name: str, data: bytes) -> Iterator[Candidate]:
         yield build_article(record, where=where, source=name)
 
 
+def _lines(text: str) -> Iterator[str]:
+    """The lines of a JSONL text, one at a time (no list of them all); split on newlines only,
+    since a JSON string may hold U+2028 and friends, which str.splitlines also splits on."""
+    start = 0
+    while start < len(text):
+        end = text.find("\n", start)
+        if end < 0:
+            end = len(text)
+        yield text[start:end].removesuffix("\r")
+        start = end + 1
+
+
 def _jsonl_file(name: str, data: bytes) -> Iterator[Candidate]:
     text = decode_bytes(data, where=name)
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(_lines(text), start=1):
         if not line.strip():
             continue
         where = f"{name} line {number}"

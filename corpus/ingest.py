@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
 from corpus.importers import iter_path
@@ -23,23 +23,29 @@ def is_url(source: str) -> bool:
 
 
 def read_sources(sources: Sequence[str], *, progress: Progress = no_progress, fetch: bool = False) -> list[Candidate]:
-    """Every candidate of every source, in order; unreadable sources become failed items.
+    """Every candidate of every source, in order (see iter_sources)."""
+    return list(iter_sources(sources, progress=progress, fetch=fetch))
+
+
+def iter_sources(
+    sources: Sequence[str], *, progress: Progress = no_progress, fetch: bool = False
+) -> Iterator[Candidate]:
+    """Every candidate of every source, in order, as it is read; unreadable sources become failed items.
 
     `fetch`: a record that has a URL but no text (sources.csv) is fetched from its URL;
     the record's own fields (outlet, title, date, language) win over the page's.
     """
-    candidates: list[Candidate] = []
     for done, source in enumerate(sources):
         progress(done, len(sources), source)
         if is_url(source):
-            found = list(candidates_from_url(source))
+            found: Iterable[Candidate] = candidates_from_url(source)
         elif "://" in source:
             found = [Candidate(source, error="only http and https URLs can be fetched")]
         else:
-            found = list(iter_path(Path(source)))
-        candidates.extend(_fetched(c) if fetch and _fetchable(c) else c for c in found)
+            found = iter_path(Path(source))
+        for candidate in found:
+            yield _fetched(candidate) if fetch and _fetchable(candidate) else candidate
     progress(len(sources), len(sources), "read")
-    return candidates
 
 
 def _fetchable(candidate: Candidate) -> bool:
@@ -77,8 +83,11 @@ def ingest(
     store_progress: Progress = no_progress,
     fetch: bool = False,
 ) -> ImportReport:
-    """Read the sources and store what is good, in one transaction (see read_sources for `fetch`)."""
-    return store.add(read_sources(sources, progress=progress, fetch=fetch), progress=store_progress)
+    """Read the sources and store what is good, in one transaction (see iter_sources for `fetch`).
+
+    Sources are read as they are stored, so memory holds one chunk of articles (and the
+    file being read), not the whole import."""
+    return store.add(iter_sources(sources, progress=progress, fetch=fetch), progress=store_progress)
 
 
 def default_store_path() -> Path:

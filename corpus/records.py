@@ -19,6 +19,8 @@ RECORD_FIELDS = ("id", "url", "outlet", "title", "published", "language", "text"
 MAX_TEXT_CHARS = 2_000_000
 MISSING_TEXT = "missing text: the record has no 'text' field or it is empty"
 MAX_ID_CHARS = 200
+MAX_FIELD_CHARS = 1_000  # a title, author or outlet: longer is cut, with a warning
+_LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}$")
 _ID_OK = re.compile(r"^[\w.:\-/]+$")
 # Alternative names that feeds, scrapers and spreadsheets use for our fields.
 ALIASES = {
@@ -107,15 +109,22 @@ def _build(
     url = _string(known.get("url"), "url", where)
     if url:
         url = check_url(url, where=where)
-    title = _string(known.get("title"), "title", where)
-    author = _string(known.get("author"), "author", where)
-    outlet = _string(known.get("outlet"), "outlet", where) or (outlet_from_url(url) if url else None)
+    title = _capped(_string(known.get("title"), "title", where), "title", warnings)
+    author = _capped(_string(known.get("author"), "author", where), "author", warnings)
+    outlet = _capped(_string(known.get("outlet"), "outlet", where), "outlet", warnings)
+    outlet = outlet or (outlet_from_url(url) if url else None)
     when = _published(known.get("published"), default_tz, warnings) or found
     if when is None and url:
         when = date_from_url(url)
         if when is not None:
             warnings.append(f"published {when.isoformat()} taken from the URL")
-    language = normalise_language(_string(known.get("language"), "language", where))
+    given_language = _string(known.get("language"), "language", where)
+    language = normalise_language(given_language)
+    if language and not _LANGUAGE_CODE.match(language):
+        language = detect_language(text)
+        warnings.append(
+            f"language {(given_language or '')[:40]!r} is not a language code (fr, en…); detected {language!r}"
+        )
     if not language:
         language = detect_language(text)
     text_hash = content_hash(text)
@@ -139,6 +148,13 @@ def _build(
         metadata=metadata,
     )
     return Candidate(where=where, article=article, warnings=tuple(warnings))
+
+
+def _capped(value: str | None, name: str, warnings: list[str]) -> str | None:
+    if value is not None and len(value) > MAX_FIELD_CHARS:
+        warnings.append(f"{name} of {len(value):,} characters cut to {MAX_FIELD_CHARS:,}")
+        return value[:MAX_FIELD_CHARS].rstrip() + "…"
+    return value
 
 
 def _published(value: Any, default_tz: str, warnings: list[str]) -> Published | None:

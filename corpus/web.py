@@ -17,11 +17,15 @@ import os
 import re
 import socket
 import threading
+import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FuturesTimeout
 from dataclasses import dataclass
 from email.message import Message
+from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 import feedparser
@@ -36,6 +40,8 @@ from corpus.urls import ALLOWED_SCHEMES, check_url
 MAX_PAGE_BYTES = 10 * 1024 * 1024
 TIMEOUT_SECONDS = 20.0
 MAX_FEED_ENTRIES = 200
+FEED_WORKERS = 8  # entry pages fetched at once
+FEED_DEADLINE_SECONDS = 180.0  # for all of a feed's entries together
 USER_AGENT = "press-coverage-analytics/1.0 (+article importer)"
 _FEED_START = re.compile(rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:rss|feed|rdf:RDF)\b", re.S)
 
@@ -226,22 +232,48 @@ def candidates_from_url(url: str) -> Iterator[Candidate]:
             error=f"{left:,} more entries past the {MAX_FEED_ENTRIES}-entry cap per feed: not fetched",
             skipped=True,
         )
-    for number, entry in enumerate(entries, start=1):
-        link = urljoin(page.url, entry["link"]) if entry.get("link") else None
-        where = f"{url} entry {number}"
-        if not link:
-            yield Candidate(where, error="feed entry has no link")
-            continue
-        extra = {
-            k: v
-            for k, v in (
-                ("title", entry.get("title")),
-                ("published", entry.get("published") or entry.get("updated")),
-                ("author", entry.get("author")),
-            )
-            if v
-        }
-        try:
-            yield _page_candidate(fetch(link), where=f"{where} ({link})", extra=extra)
-        except (FetchError, InputError) as exc:
-            yield Candidate(f"{where} ({link})", error=str(exc))
+    yield from _entry_candidates(url, page.url, entries)
+
+
+def _entry_candidates(url: str, base: str, entries: list[Any]) -> Iterator[Candidate]:
+    """The entries' pages, fetched FEED_WORKERS at a time and yielded in feed order: an entry
+    that trickles holds its own slot up to the per-request deadline, not the others'. What is
+    not fetched within FEED_DEADLINE_SECONDS fails, named, and the rest of the feed stands."""
+    pool = ThreadPoolExecutor(max_workers=FEED_WORKERS, thread_name_prefix="feed-entry")
+    deadline = time.monotonic() + FEED_DEADLINE_SECONDS
+    try:
+        jobs: list[tuple[str, Future[Candidate] | None]] = []
+        for number, entry in enumerate(entries, start=1):
+            link = urljoin(base, entry["link"]) if entry.get("link") else None
+            where = f"{url} entry {number}"
+            if not link:
+                jobs.append((where, None))
+                continue
+            extra = {
+                k: v
+                for k, v in (
+                    ("title", entry.get("title")),
+                    ("published", entry.get("published") or entry.get("updated")),
+                    ("author", entry.get("author")),
+                )
+                if v
+            }
+            jobs.append((f"{where} ({link})", pool.submit(_entry_candidate, link, f"{where} ({link})", extra)))
+        for where, job in jobs:
+            if job is None:
+                yield Candidate(where, error="feed entry has no link")
+                continue
+            try:
+                yield job.result(timeout=max(0.0, deadline - time.monotonic()))
+            except FuturesTimeout:
+                job.cancel()
+                yield Candidate(where, error=f"not fetched within the feed's {FEED_DEADLINE_SECONDS:g} s deadline")
+    finally:
+        pool.shutdown(wait=False, cancel_futures=True)  # a fetch under way ends at its own deadline
+
+
+def _entry_candidate(link: str, where: str, extra: dict[str, str]) -> Candidate:
+    try:
+        return _page_candidate(fetch(link), where=where, extra=extra)
+    except (FetchError, InputError) as exc:
+        return Candidate(where, error=str(exc))

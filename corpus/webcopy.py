@@ -72,11 +72,10 @@ def _is_breadcrumb(line: str, title_key: str) -> bool:
         return True
     stem = key.rstrip(".… ")
     if stem != key and len(stem) >= 20:
-        for start in range(len(stem)):
-            tail = stem[start:]
-            if len(tail) < 20:
-                break
-            if title_key.startswith(tail):
+        # the line ends with the title's first n characters (n >= 20): only n up to the title's
+        # length can, so a paragraph of megabytes costs what a line does
+        for n in range(min(len(stem), len(title_key)), 19, -1):
+            if stem.endswith(title_key[:n]):
                 return True
     return False
 
@@ -148,4 +147,7 @@ def clean_web_copy(text: str, *, title: str | None = None, default_tz: str = "UT
         elif block:
             paragraphs.extend(_paragraphs(block))
             block = []
+    if not paragraphs and title_dropped and not title:
+        # a one-line text is its own body, not a title over nothing
+        return CleanCopy(found_title or "", None, dateline, dropped - 1)
     return CleanCopy("\n\n".join(paragraphs), found_title, dateline, dropped)

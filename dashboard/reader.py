@@ -1,21 +1,30 @@
 """Article text for the reader as escaped Markdown: shown as text, never as HTML.
 
-Every Markdown and Streamlit-directive character of the article is escaped;
-only the highlights this module adds (quotes with their speaker, actor
-mentions) are markup.
+Every ASCII punctuation character of the article is backslash-escaped, which stops
+every Markdown, HTML and directive construct at the parser. Some rewrites run later,
+on the parsed text, where escapes are gone: GFM's bare-URL and e-mail links, emoji
+and `:material/…:` shortcodes. A word joiner (U+2060, invisible) after each ":" and
+"@" and inside "www." leaves them nothing to match. Only the highlights this module
+adds (quotes with their speaker, actor mentions) are markup.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
-_SPECIAL = set("\\`*_{}[]()#+-.!|<>~:$&=\"'")
+_SPECIAL = frozenset(chr(c) for c in range(33, 127) if not chr(c).isalnum())  # all ASCII punctuation
+WORD_JOINER = "\u2060"
+_JOINED = {":": ":" + WORD_JOINER, "@": "@" + WORD_JOINER}
 TONE_COLOURS = {"negative": "red", "neutral": "gray", "positive": "green"}
 
 
 def escape(text: str) -> str:
-    """Text that Streamlit Markdown shows exactly as written."""
-    escaped = "".join("\\" + ch if ch in _SPECIAL else ch for ch in text)
+    """Text that Streamlit Markdown shows as written (with invisible word joiners, see above)."""
+    escaped = "".join(
+        "\\" + _JOINED.get(ch, ch) if ch in _SPECIAL else ch for ch in text.replace("\r", "").replace(WORD_JOINER, "")
+    )
+    escaped = re.sub(r"(?i)(?<![\w])(w)(ww\\\.)", "\\1" + WORD_JOINER + "\\2", escaped)  # no "www." for autolinks
     return escaped.replace("\n", "  \n")
 
 

@@ -28,7 +28,8 @@ from dashboard import data
 from dashboard.export import Chart, PngExporter, browser_path, chart_png, csv_bytes, safe_frame, slug, zip_bytes
 from dashboard.filters import Filters, to_selection
 from dashboard.reader import escape
-from jobs.bundle import open_analyzed_store
+from jobs.background import BackgroundAnalysis
+from jobs.bundle import open_dashboard_store
 
 FILTERS_KEY = "filters"
 P = ParamSpec("P")
@@ -43,7 +44,42 @@ PARQUET_ENV = "CORPUS_PARQUET"  # a Parquet results directory (see README "Past 
 def _store(path: str, parquet_folder: str | None) -> Store:
     if parquet_folder:
         return open_parquet_store(parquet_folder)
-    return open_analyzed_store(path)
+    store = open_dashboard_store(path)
+    _background().start(store)  # what is left to analyse, while the pages show what is done
+    return store
+
+
+@st.cache_resource
+def _background() -> BackgroundAnalysis:
+    return BackgroundAnalysis()
+
+
+def analysis_status() -> None:
+    """The background analysis's progress, refreshed every two seconds while it runs; the page
+    reruns once when it ends, so that every chart holds the new results."""
+    if parquet_folder():
+        return
+
+    @st.fragment(run_every=2.0 if _background().state().running else None)
+    def status() -> None:
+        state = _background().state()
+        if state.running:
+            share = state.done / state.total if state.total else 0.0
+            st.progress(share, text=f"Analysing {state.total - state.done} article(s) in the background…")
+            st.session_state["analysis_was_running"] = True
+        elif state.error:
+            st.error(f"The background analysis stopped: {state.error}. The pages show what was analysed before.")
+        elif st.session_state.pop("analysis_was_running", False):
+            st.rerun()
+
+    status()
+
+
+def wait_for_background_analysis() -> None:
+    """Before an import's own analysis: the background run must end first (one writer of results)."""
+    if _background().state().running:
+        with st.spinner("Waiting for the background analysis to finish…"):
+            _background().wait()
 
 
 def parquet_folder() -> str | None:
@@ -113,6 +149,9 @@ def _params() -> dict[str, list[str]]:
 def sidebar_filters() -> Filters:
     """The filters every page shares, drawn in the sidebar and kept in the URL."""
     start_from = Filters.from_params(_params())
+    store()  # opened first: the background analysis starts with it
+    with st.sidebar:
+        analysis_status()
     offered = choices()
     first, last = offered["first"] or dt.date(2024, 1, 1), offered["last"] or dt.date.today()
     with st.sidebar:

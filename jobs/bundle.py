@@ -18,6 +18,7 @@ from corpus.paths import COVERAGE_DIR
 from corpus.progress import Progress, no_progress
 from corpus.store import Store
 from corpus.store.bundle import export_coverage, load_coverage, read_manifest
+from corpus.store.results import ensure_result_tables
 from jobs.analyze import analyze_store, current_versions, is_analysed
 
 
@@ -66,6 +67,14 @@ def stale_coverage(folder: Path = COVERAGE_DIR) -> dict[str, tuple[str, str]]:
         for name, version in current.items()
         if code(manifest["versions"].get(name, "none")) != code(version)
     }
+
+
+def open_dashboard_store(path: Path | str | None = None) -> Store:
+    """The store as the dashboard opens it: at once. A new one gets the bundled coverage only;
+    what is left to analyse is the background analysis's (jobs.background), never the opening's."""
+    store = open_store(path, on_create=load_coverage)
+    ensure_result_tables(store)  # the pages read them before the first analysis has run
+    return store
 
 
 def open_analyzed_store(path: Path | str | None = None, *, read_only: bool = False) -> Store:

@@ -11,25 +11,23 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Sequence, Sized
 from pathlib import Path
 from typing import Any
 
 import duckdb
-import numpy as np
 import pyarrow as pa
 
-from corpus import dedup
 from corpus.dates import parse_published
 from corpus.errors import StoreBusyError, StoreError
 from corpus.models import (
-    Article,
     Candidate,
     ImportItem,
     ImportReport,
     Status,
 )
 from corpus.progress import Progress, no_progress
+from corpus.store.batch import BatchWriter
 from corpus.store.schema import ARTICLE_COLUMNS, DDL, MIGRATIONS, SCHEMA_VERSION
 from corpus.urls import canonical_url
 
@@ -55,6 +53,8 @@ class Store:
         try:
             # Dates are grouped by day, week and month in UTC whatever the machine's zone.
             self.con.execute("SET TimeZone = 'UTC'")
+            # long queries would draw DuckDB's own bar on stdout, over the faces' progress and JSON output
+            self.con.execute("SET enable_progress_bar = false")
             if not read_only:
                 self._refuse_other_databases()
                 self._create_schema()
@@ -77,6 +77,7 @@ class Store:
         """The same store on a new cursor, for another thread (DuckDB connections are not shared)."""
         con = self.con.cursor()
         con.execute("SET TimeZone = 'UTC'")
+        con.execute("SET enable_progress_bar = false")
         return Store.on_connection(con, self.path, writable=self.writable)
 
     def __enter__(self) -> Store:
@@ -144,103 +145,25 @@ class Store:
 
     # -- import --------------------------------------------------------------------
 
-    def add(self, candidates: Sequence[Candidate], *, progress: Progress = no_progress) -> ImportReport:
-        """Store every good candidate in one transaction; report on every item."""
+    def add(
+        self, candidates: Iterable[Candidate], *, progress: Progress = no_progress, total: int | None = None
+    ) -> ImportReport:
+        """Store every good candidate in one transaction; report on every item.
+
+        Candidates are read and written in chunks (an iterable is consumed as it comes),
+        so a large import holds one chunk in memory, not the batch; `total` (the length
+        of a sequence by default, else unknown: 0) is what progress counts towards.
+        """
+        if total is None:
+            total = len(candidates) if isinstance(candidates, Sized) else 0
         self.con.begin()
         try:
-            report = self._add(candidates, progress)
+            report = BatchWriter(self.con).write(candidates, progress=progress, total=total)
             self.con.commit()
         except BaseException:
             self.con.rollback()
             raise
         return report
-
-    def _add(self, candidates: Sequence[Candidate], progress: Progress) -> ImportReport:
-        by_url: dict[str, str] = {}
-        by_hash: dict[str, str] = {}
-        ids: set[str] = set()
-        textless: set[str] = set()
-        for article_id, curl, chash, has_text in self.con.execute(
-            "SELECT id, canonical_url, content_hash, text IS NOT NULL FROM articles"
-        ).fetchall():
-            ids.add(article_id)
-            if not has_text:
-                textless.add(article_id)
-            by_hash[chash] = article_id
-            if curl:
-                by_url[curl] = article_id
-        items: list[ImportItem | None] = [None] * len(candidates)
-        pending: list[tuple[int, Article, dedup.Banded]] = []
-        total = len(candidates)
-        for index, cand in enumerate(candidates):
-            if index % 200 == 0:
-                progress(index, total, cand.where)
-            article = cand.article
-            if article is None:
-                status = Status.SKIPPED if cand.skipped else Status.FAILED
-                items[index] = ImportItem(cand.where, status, reason=cand.error, warnings=cand.warnings)
-                continue
-            twin = (by_url.get(article.canonical_url) if article.canonical_url else None) or by_hash.get(
-                article.content_hash
-            )
-            if twin and twin in textless:
-                # An article known by its metadata only (bundled coverage) gets its full text.
-                self._fill_text(twin, article)
-                textless.discard(twin)
-                items[index] = ImportItem(
-                    cand.where, Status.ADDED, article_id=twin, reason="full text filled in", warnings=cand.warnings
-                )
-                continue
-            if twin:
-                items[index] = ImportItem(
-                    cand.where, Status.DUPLICATE, article_id=twin, duplicate_of=twin, warnings=cand.warnings
-                )
-                continue
-            if article.id in ids:
-                items[index] = ImportItem(
-                    cand.where,
-                    Status.FAILED,
-                    article_id=article.id,
-                    warnings=cand.warnings,
-                    reason=f"id {article.id!r} already names another article (other URL and text)",
-                )
-                continue
-            ids.add(article.id)
-            by_hash[article.content_hash] = article.id
-            if article.canonical_url:
-                by_url[article.canonical_url] = article.id
-            sig = dedup.signature(article.text)
-            pending.append((index, article, dedup.Banded(article.id, sig, dedup.band_keys(sig))))
-        progress(total, total, "writing to the store")
-        links = self._link_near_duplicates(pending)
-        self._insert(pending, links)
-        roots = self._relink_groups({root for root, _ in links.values() if root})
-        for index, article, _banded in pending:
-            cand = candidates[index]
-            items[index] = ImportItem(
-                cand.where,
-                Status.ADDED,
-                article_id=article.id,
-                near_duplicate_of=roots.get(article.id),
-                warnings=cand.warnings,
-            )
-        return ImportReport(tuple(item for item in items if item is not None))
-
-    def _fill_text(self, article_id: str, article: Article) -> None:
-        sig = dedup.signature(article.text)
-        self.con.execute(
-            "UPDATE articles SET text = ?, paragraphs = ?, word_count = ?, content_hash = ?, minhash = ? WHERE id = ?",
-            [
-                article.text,
-                list(article.paragraphs),
-                article.word_count,
-                article.content_hash,
-                sig.tolist(),
-                article_id,
-            ],
-        )
-        keys = dedup.band_keys(sig)
-        self.con.executemany("INSERT INTO article_bands VALUES (?, ?)", [(k, article_id) for k in keys])
 
     def add_without_text(self, rows: Sequence[dict[str, Any]], *, source: str) -> ImportReport:
         """Articles known by their metadata only (bundled coverage: the text is not redistributed),
@@ -301,71 +224,6 @@ class Store:
                 self.con.rollback()
                 raise
         return ImportReport(tuple(items))
-
-    def _link_near_duplicates(self, pending: list[tuple[int, Article, dedup.Banded]]) -> dict[str, dedup.Link]:
-        """For each new article, the group root it nearly duplicates (or None) and the similarity."""
-        keys = sorted({key for *_rest, banded in pending for key in banded.keys})
-        known: dict[int, list[dedup.Banded]] = {}
-        if keys:
-            rows = self.con.execute(
-                "SELECT b.band_key, a.id, a.minhash, a.duplicate_of FROM article_bands b "
-                "JOIN articles a ON a.id = b.article_id WHERE b.band_key IN (SELECT unnest(?))",
-                [keys],
-            ).fetchall()
-            for key, other, minhash, root in rows:
-                known.setdefault(key, []).append(dedup.Banded(other, np.asarray(minhash, dtype=np.uint32), (), root))
-        return dedup.link_near_duplicates([banded for *_rest, banded in pending], known)
-
-    def _insert(
-        self,
-        pending: list[tuple[int, Article, dedup.Banded]],
-        links: dict[str, dedup.Link],
-    ) -> None:
-        if not pending:
-            return
-        articles = [article for _i, article, _b in pending]
-        table = article_table(articles, links=links, signatures=[b.signature for _i, _a, b in pending])
-        bands = pa.table(
-            {
-                "band_key": pa.array([k for _i, _a, b in pending for k in b.keys], type=pa.int64()),
-                "article_id": [a.id for _i, a, b in pending for _k in b.keys],
-            }
-        )
-        columns = ", ".join(ARTICLE_COLUMNS)
-        self.con.register("new_articles", table)
-        self.con.register("new_bands", bands)
-        try:
-            self.con.execute(f"INSERT INTO articles ({columns}) SELECT {columns} FROM new_articles")
-            self.con.execute("INSERT INTO article_bands SELECT band_key, article_id FROM new_bands")
-        finally:
-            self.con.unregister("new_articles")
-            self.con.unregister("new_bands")
-
-    def _relink_groups(self, roots: set[str]) -> dict[str, str]:
-        """Point every member of each touched group at its earliest copy; return id -> root."""
-        if not roots:
-            return {}
-        rows = self.con.execute(
-            "SELECT id, coalesce(duplicate_of, id) AS grp, published, imported_at FROM articles "
-            "WHERE id IN (SELECT unnest(?)) OR duplicate_of IN (SELECT unnest(?))",
-            [sorted(roots), sorted(roots)],
-        ).fetchall()
-        result, updates = dedup.earliest_roots(dedup.Member(*row) for row in rows)
-        if updates:
-            relinks = pa.table(
-                {
-                    "root": pa.array([root for root, _ in updates], type=pa.string()),
-                    "id": [article_id for _, article_id in updates],
-                }
-            )
-            self.con.register("relinks", relinks)
-            try:
-                self.con.execute(
-                    "UPDATE articles SET duplicate_of = relinks.root FROM relinks WHERE articles.id = relinks.id"
-                )
-            finally:
-                self.con.unregister("relinks")
-        return result
 
     # -- reading -------------------------------------------------------------------
 
@@ -470,46 +328,3 @@ def remove_stale_builds(target: Path) -> list[Path]:
             path.unlink(missing_ok=True)
             removed.append(path)
     return removed
-
-
-def article_table(
-    articles: Sequence[Article],
-    *,
-    links: Mapping[str, dedup.Link] | None = None,
-    signatures: Sequence[np.ndarray] | None = None,
-) -> pa.Table:
-    """Articles as an Arrow table of the store's article columns (ARTICLE_COLUMNS): what the store
-    inserts and what a Parquet dataset holds. `links`: id -> near-duplicate root and similarity."""
-    links = links or {}
-    utc = [a.published.when.astimezone(dt.UTC) if a.published else None for a in articles]
-    return pa.table(
-        {
-            "id": [a.id for a in articles],
-            "url": pa.array([a.url for a in articles], type=pa.string()),
-            "canonical_url": pa.array([a.canonical_url for a in articles], type=pa.string()),
-            "outlet": pa.array([a.outlet for a in articles], type=pa.string()),
-            "title": pa.array([a.title for a in articles], type=pa.string()),
-            "author": pa.array([a.author for a in articles], type=pa.string()),
-            "published": pa.array(utc, type=pa.timestamp("us", tz="UTC")),
-            "published_text": pa.array(
-                [a.published.isoformat() if a.published else None for a in articles], type=pa.string()
-            ),
-            "published_precision": pa.array(
-                [str(a.published.precision) if a.published else None for a in articles], type=pa.string()
-            ),
-            "language": [a.language for a in articles],
-            "text": [a.text for a in articles],
-            "paragraphs": pa.array([list(a.paragraphs) for a in articles], type=pa.list_(pa.string())),
-            "word_count": pa.array([a.word_count for a in articles], type=pa.int32()),
-            "source": [a.source for a in articles],
-            "content_hash": [a.content_hash for a in articles],
-            "imported_at": pa.array([a.imported_at for a in articles], type=pa.timestamp("us", tz="UTC")),
-            "metadata": [json.dumps(a.metadata, ensure_ascii=False, default=str) for a in articles],
-            "duplicate_of": pa.array([links.get(a.id, (None, None))[0] for a in articles], type=pa.string()),
-            "duplicate_similarity": pa.array([links.get(a.id, (None, None))[1] for a in articles], type=pa.float64()),
-            "minhash": pa.array(
-                [s.tolist() for s in signatures] if signatures is not None else [[] for _ in articles],
-                type=pa.list_(pa.uint32()),
-            ),
-        }
-    )

@@ -87,3 +87,38 @@ def test_negative_share_is_shown_as_a_percentage(app):
     assert not at.exception
     config = at.dataframe[0].proto.columns
     assert '"format":"percent"' in config.replace(" ", "") or "percent" in config
+
+
+def test_pages_open_while_the_analysis_runs_in_the_background(tmp_path, corpus_fixtures, monkeypatch):
+    """An article committed before its analysis (a kill, a changed analyser) never holds the
+    dashboard on "Opening the corpus store…": the page renders and shows the analysis's progress."""
+    import threading
+
+    from corpus.ingest import ingest
+    from corpus.store import Store
+    from jobs import background
+
+    path = tmp_path / "unanalysed.duckdb"
+    with Store(path) as store:
+        ingest(store, [str(corpus_fixtures)])
+    release, finished = threading.Event(), threading.Event()
+    real = background.analyze_store
+
+    def held(store, *, progress):
+        progress(0, 5, "analysing")
+        release.wait(60)
+        try:
+            return real(store, progress=progress)
+        finally:
+            finished.set()
+
+    monkeypatch.setattr(background, "analyze_store", held)
+    monkeypatch.setenv("CORPUS_DB", str(path))
+    try:
+        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90).run()
+        assert not at.exception
+        assert any("in the background" in (bar.proto.text or "") for bar in at.sidebar.get("progress"))
+        assert at.title[0].value == "Overview"
+    finally:
+        release.set()
+        assert finished.wait(120)  # no thread left writing when the test process ends

@@ -1,5 +1,6 @@
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -9,6 +10,7 @@ import pytest
 
 from cli.main import main
 from corpus.store import Store
+from corpus.store.batch import CHUNK
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -103,7 +105,8 @@ def test_cli_killed_import_leaves_store_intact(tmp_path, corpus_fixtures):
     )
     try:
         for line in proc.stderr:
-            if "writing to the store" in line:
+            stored = re.match(r"storing\s+([\d,]+) so far", line)
+            if stored and int(stored[1].replace(",", "")) >= CHUNK:  # a chunk is written, uncommitted
                 proc.send_signal(signal.SIGKILL)
                 break
     finally:

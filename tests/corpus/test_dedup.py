@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from corpus import dedup
 from corpus.dedup import (
     BANDS,
+    BUCKET_CAP,
     MAX_COMPARED_PER_GROUP,
     NUM_PERM,
     Banded,
@@ -18,6 +19,7 @@ from corpus.dedup import (
     earliest_roots,
     link_near_duplicates,
     signature,
+    similarities,
     similarity,
 )
 
@@ -70,7 +72,7 @@ def test_link_near_duplicates_links_a_copy_to_the_stored_root_and_leaves_other_s
     known = {key: [stored] for key in stored.keys}
     copy = _banded("copy", STORY + " OpenAI declined to comment.")
     other = _banded("other", "Sam Altman said OpenAI would keep building products and had no plans to sell it.")
-    links = link_near_duplicates([copy, other], known)
+    links = link_near_duplicates([copy, other], known).links
     assert links["copy"][0] == "wire-1"
     assert links["copy"][1] > 0.5
     assert links["other"] == (None, None)
@@ -79,17 +81,49 @@ def test_link_near_duplicates_links_a_copy_to_the_stored_root_and_leaves_other_s
 def test_link_near_duplicates_sees_earlier_articles_of_the_same_batch():
     first = _banded("first", STORY)
     second = _banded("second", STORY + " The hearing lasted an hour.")
-    links = link_near_duplicates([first, second], {})
+    links = link_near_duplicates([first, second], {}).links
     assert links == {"first": (None, None), "second": ("first", links["second"][1])}
 
 
 def test_link_near_duplicates_compares_a_bounded_number_per_group(monkeypatch):
     members = [Banded(f"m{i}", np.zeros(NUM_PERM, dtype=np.uint32), [1], "root" if i else None) for i in range(10)]
     probe = Banded("probe", np.zeros(NUM_PERM, dtype=np.uint32), [1])
-    calls = []
-    monkeypatch.setattr(dedup, "similarity", lambda a, b: calls.append(1) or similarity(a, b))
+    compared = []
+    monkeypatch.setattr(
+        dedup, "similarities", lambda sig, others: compared.append(len(others)) or similarities(sig, others)
+    )
     link_near_duplicates([probe], {1: members})
-    assert len(calls) == MAX_COMPARED_PER_GROUP + 1  # "m0" is its own group; the nine of "root" give four
+    # the index keeps "m0" (its own group) and four of the nine members of "root"
+    assert compared == [1 + MAX_COMPARED_PER_GROUP]
+
+
+def test_link_near_duplicates_keeps_buckets_bounded_for_a_thousand_reprints(monkeypatch):
+    base = signature(STORY)
+    reprints = []
+    for i in range(1000):
+        sig = base.copy()
+        sig[i % NUM_PERM] ^= np.uint32(i + 1)  # each reprint differs from the story in one of 64 values
+        reprints.append(Banded(f"r{i}", sig, band_keys(sig)))
+    compared = []
+    monkeypatch.setattr(
+        dedup, "similarities", lambda sig, others: compared.append(len(others)) or similarities(sig, others)
+    )
+    linking = link_near_duplicates(reprints, {})
+    assert all(root == "r0" for root, _ in list(linking.links.values())[1:])
+    per_key: dict[int, int] = {}
+    for key, _id in linking.indexed:
+        per_key[key] = per_key.get(key, 0) + 1
+    assert max(per_key.values()) <= MAX_COMPARED_PER_GROUP  # one group: four members per key, not a thousand
+    assert max(compared) <= BANDS * MAX_COMPARED_PER_GROUP
+
+
+def test_link_near_duplicates_caps_a_bucket_of_distinct_stories():
+    # distinct stories that collide on one key (a shared template), each with keys of its own
+    stories = [Banded(f"s{i}", np.full(NUM_PERM, i, dtype=np.uint32), [7, 1000 + i]) for i in range(3 * BUCKET_CAP)]
+    linking = link_near_duplicates(stories, {})
+    assert all(link == (None, None) for link in linking.links.values())
+    assert sum(1 for key, _id in linking.indexed if key == 7) == BUCKET_CAP
+    assert {article_id for key, article_id in linking.indexed if key != 7} == {s.article_id for s in stories}
 
 
 def test_earliest_roots_picks_the_first_published_then_the_first_imported():

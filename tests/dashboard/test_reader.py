@@ -1,12 +1,23 @@
-from dashboard.reader import escape, highlighted, tone_badge
+import re
+
+from dashboard.reader import WORD_JOINER, escape, highlighted, tone_badge
 
 
 def test_escape_neutralises_markdown_html_and_directives():
-    text = "<script>alert(1)</script> *bold* [link](http://x) :red[x] $x$ # title"
+    text = "<script>alert(1)</script> *bold* [link](http://x) :red[x] $x$ # title ~~gone~~ ![i](x.png)"
     escaped = escape(text)
-    for raw in ("<script>", "*bold*", "[link]", ":red[", "$x$"):
+    for raw in ("<script>", "*bold*", "[link]", ":red[", "$x$", "~~", "!["):
         assert raw not in escaped
-    assert escaped.replace("\\", "") == text
+    assert escaped.replace("\\", "").replace(WORD_JOINER, "") == text
+
+
+def test_escape_leaves_nothing_for_the_rewrites_of_parsed_text():
+    """Bare URLs, e-mails and shortcodes are rewritten after parsing, where escapes are gone:
+    what the page shows (escapes resolved) must match none of their patterns."""
+    text = "See https://evil.example/x.png, www.evil.example, ceo@evil.example :material/home: :smile: :streamlit:"
+    shown = escape(text).replace("\\", "")
+    assert not re.search(r"https?://|(?<!\w)www\.|\w@\w|:[\w/+-]+:", shown)
+    assert shown.replace(WORD_JOINER, "") == text
 
 
 def test_highlighted_marks_quotes_with_speaker_and_mentions():

@@ -5,11 +5,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from corpus.dedup import MAX_COMPARED_PER_GROUP
 from corpus.errors import StoreBusyError, StoreError
 from corpus.ingest import ingest
 from corpus.models import Candidate
 from corpus.records import build_article
 from corpus.store import Store
+from corpus.store.batch import BatchWriter
 
 WIRE = (
     "SAN FRANCISCO (AP) — Elon Musk's lawyers asked a federal judge on Tuesday to block OpenAI "
@@ -68,6 +70,23 @@ def test_store_near_duplicate_links_to_earliest_copy(store_path):
     assert [i.near_duplicate_of for i in report.items] == [None, "earliest", None]
 
 
+def test_store_reprints_across_chunks_and_imports_keep_the_band_index_bounded(store_path, monkeypatch):
+    monkeypatch.setattr("corpus.store.batch.CHUNK", 7)  # several chunks per import
+    copies = [
+        article(f"copy{i}", f"Reprint {i} ({'AP' if i % 2 else 'AFP'}). " + WIRE, url=f"https://o{i}.example/x")
+        for i in range(40)
+    ]
+    with Store(store_path) as store:
+        first = store.add(copies[:20])
+        second = store.add(iter(copies[20:]))  # an iterable, consumed as it comes
+        per_key = store.con.execute("SELECT max(n) FROM (SELECT count(*) AS n FROM article_bands GROUP BY band_key)")
+        largest = per_key.fetchone()[0]
+        roots = {root for (root,) in store.con.execute("SELECT duplicate_of FROM articles").fetchall()}
+    assert [item.status for item in first.items + second.items] == ["added"] * 40
+    assert roots == {None, "copy0"}  # one group, whatever chunk or import a copy came in
+    assert largest <= MAX_COMPARED_PER_GROUP  # 40 copies, but a band key indexes four of them
+
+
 def test_store_same_id_other_article_fails_that_item_only(store_path):
     with Store(store_path) as store:
         store.add([article("x", "Musk sued OpenAI in March 2024.")])
@@ -96,7 +115,7 @@ def test_store_error_mid_batch_rolls_back_everything(store_path, monkeypatch):
         def broken(*_args, **_kwargs):
             raise duckdb.IOException("disk full")
 
-        monkeypatch.setattr(store, "_relink_groups", broken)
+        monkeypatch.setattr(BatchWriter, "_relink_groups", broken)
         with pytest.raises(duckdb.IOException):
             store.add([article("lost", "An article of the failing import.")])
         assert store.ids() == ["kept"]
