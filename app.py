@@ -9,6 +9,8 @@ pages = st.navigation(
         st.Page("app_pages/sentiment.py", title="Sentiment"),
         st.Page("app_pages/quotes.py", title="Quotes"),
         st.Page("app_pages/keywords.py", title="Keywords"),
+        st.Page("app_pages/languages.py", title="Languages"),
+        st.Page("app_pages/outlets.py", title="Outlets"),
         st.Page("app_pages/articles.py", title="Articles"),
         st.Page("app_pages/import_articles.py", title="Import"),
     ]

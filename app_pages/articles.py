@@ -31,6 +31,7 @@ if article_id:
         st.warning(f"No article {escape(repr(article_id))} in the store.")
         st.stop()
     st.session_state["article_id"] = article_id
+    ui.keep_in_url("article", article_id)  # the open article is part of the link
     st.header(escape(detail["title"] or detail["id"]), anchor=False)
     st.caption(
         " · ".join(

@@ -8,18 +8,48 @@ from dashboard import ui, views
 filters = ui.current_filters()
 st.title("Keywords")
 ui.require_articles(filters)
-st.caption("Terms without French and English stop words; acronyms and brands keep their case (AI, IA, xAI).")
+st.caption(
+    "Terms without French and English stop words, counted in each language apart (never pooled); "
+    "acronyms and brands keep their case (AI, IA, xAI)."
+)
 choices = ui.choices()
 top = ui.query(term_reads.term_totals, filters, n=1, limit=60)
+offered_terms = list(top["term"])
 left, middle, right = st.columns(3)
-chosen = left.multiselect("Terms over time", list(top["term"]), default=list(top["term"].head(4)), key="k_terms")
-outlet = middle.selectbox("Distinctive terms of an outlet", ["none", *choices["outlets"]], key="k_outlet")
+chosen = left.multiselect(
+    "Terms over time", offered_terms, default=ui.url_choices("terms", offered_terms, offered_terms[:4]), key="k_terms"
+)
+outlets = ["none", *choices["outlets"]]
+outlet = middle.selectbox(
+    "Distinctive terms of an outlet",
+    outlets,
+    index=outlets.index(ui.url_choice("kout", outlets, "none")),
+    key="k_outlet",
+)
 events = ui.events()
 labels = ["none", *[f"{e.date.date()} · {e.label}" for e in events.itertuples()]]
-picked = right.selectbox("Before / after an event", labels, key="k_event")
+event_days = ["none", *[str(e.date.date()) for e in events.itertuples()]]
+picked = right.selectbox(
+    "Before / after an event",
+    labels,
+    index=event_days.index(ui.url_choice("event", event_days, "none")),
+    key="k_event",
+)
+per_thousand = st.toggle(
+    "Counts per 1,000 words", value=ui.url_choice("scale", ["per1000"], "count") == "per1000", key="k_scale"
+)
 split = dt.date.fromisoformat(picked.split(" · ")[0]) if picked != "none" else None
+ui.keep_in_url("terms", chosen, offered_terms[:4])
+ui.keep_in_url("kout", outlet, "none")
+ui.keep_in_url("event", str(split) if split else None)
+ui.keep_in_url("scale", "per1000" if per_thousand else None)
 charts = ui.query(
-    views.keyword_charts, filters, terms=tuple(chosen), outlet=None if outlet == "none" else outlet, split=split
+    views.keyword_charts,
+    filters,
+    terms=tuple(chosen),
+    outlet=None if outlet == "none" else outlet,
+    split=split,
+    per_thousand=per_thousand,
 )
 for chart in charts:
     ui.chart_block(chart, filters)

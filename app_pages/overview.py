@@ -15,8 +15,13 @@ cols[4].metric("First", counts["first"] or "—")
 cols[5].metric("Last", counts["last"] or "—")
 st.caption(ui.dating_note(counts))
 left, right = st.columns(2)
-freq = left.segmented_control("Period", FREQS, default="month", key="ov_freq") or "month"
-by = right.segmented_control("Stack by", GROUP_BYS, default="outlet", key="ov_by") or "outlet"
+freq = left.segmented_control("Period", FREQS, default=ui.url_choice("freq", FREQS, "month"), key="ov_freq") or "month"
+by = (
+    right.segmented_control("Stack by", GROUP_BYS, default=ui.url_choice("by", GROUP_BYS, "outlet"), key="ov_by")
+    or "outlet"
+)
+ui.keep_in_url("freq", freq, "month")
+ui.keep_in_url("by", by, "outlet")
 charts = ui.query(views.overview_charts, filters, freq=freq, by=by)
 for chart in charts:
     ui.chart_block(chart, filters)

@@ -7,17 +7,32 @@ from dashboard import data, ui, views
 filters = ui.current_filters()
 st.title("Quotes")
 ui.require_articles(filters)
-freq = st.segmented_control("Period", FREQS, default="month", key="q_freq") or "month"
-charts = ui.query(views.quote_charts, filters, freq=freq)
+left, right = st.columns(2)
+freq = left.segmented_control("Period", FREQS, default=ui.url_choice("freq", FREQS, "month"), key="q_freq") or "month"
+lengths = ("1", "2", "4", "8")
+shortest = (
+    right.segmented_control(
+        "Shortest quote counted (words)", lengths, default=ui.url_choice("minwords", lengths, "1"), key="q_min"
+    )
+    or "1"
+)
+ui.keep_in_url("freq", freq, "month")
+ui.keep_in_url("minwords", shortest, "1")
+charts = ui.query(views.quote_charts, filters, freq=freq, min_words=int(shortest))
 for chart in charts:
     ui.chart_block(chart, filters)
 ui.zip_button("quotes", charts, filters)
 
 st.subheader("Search the quotes")
 left, right = st.columns([2, 1])
-text = left.text_input("Words in the quote", key="q_text")
+text = left.text_input("Words in the quote", value=ui.url_text("qtext"), key="q_text")
 speakers = ui.query(quotes.top_speakers, filters, n=50)
-speaker = right.selectbox("Speaker", ["anyone", *speakers["speaker"]], key="q_speaker")
+names = ["anyone", *speakers["speaker"]]
+speaker = right.selectbox(
+    "Speaker", names, index=names.index(ui.url_choice("speaker", names, "anyone")), key="q_speaker"
+)
+ui.keep_in_url("qtext", text.strip())
+ui.keep_in_url("speaker", speaker, "anyone")
 found = ui.query(quotes.quote_search, filters, text=text.strip(), speaker=None if speaker == "anyone" else speaker)
 st.caption(f"{len(found)} quote(s)")
 ui.table(found, hide_index=True, column_config={"url": st.column_config.LinkColumn("url")})

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import colorsys
+import contextlib
 import zlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextvars import ContextVar
 
 import pandas as pd
 import plotly.express as px
 import plotly.graph_objects as go
+from plotly.subplots import make_subplots
 
 LABEL_COLOURS = {"negative": "#c0392b", "neutral": "#95a5a6", "positive": "#27ae60", "not scored": "#dfe6e9"}
 TONE_SCALE = [[0.0, "#c0392b"], [0.5, "#f5f5f5"], [1.0, "#27ae60"]]
@@ -32,16 +36,51 @@ _LAYOUT = {
 }
 
 
+def _golden(index: int) -> str:
+    """Colours past the hand-picked ones: hues a golden angle apart, two lightnesses in turn."""
+    r, g, b = colorsys.hls_to_rgb((index * 137.508 % 360) / 360, 0.38 if index % 2 else 0.55, 0.62)
+    return f"#{int(r * 255):02x}{int(g * 255):02x}{int(b * 255):02x}"
+
+
+COLOURS = PALETTE + tuple(_golden(i) for i in range(40))  # 80: every outlet of the bundled corpus its own
+_BOOK: ContextVar[Mapping[str, str] | None] = ContextVar("colour_book", default=None)
+
+
+def colour_book(*kinds: Sequence[str]) -> dict[str, str]:
+    """One colour per name for a whole corpus: each kind's names (outlets, actors, languages), most
+    frequent first, take COLOURS in turn, so a name keeps its colour in every chart and under any
+    filter, and no two names of a kind share one below 80 names."""
+    book: dict[str, str] = {}
+    for names in kinds:
+        for index, name in enumerate(dict.fromkeys(names)):
+            book.setdefault(name, COLOURS[index % len(COLOURS)])
+    return book
+
+
+@contextlib.contextmanager
+def colouring(book: Mapping[str, str]) -> Iterator[None]:
+    """Charts built inside take their series' colours from the book."""
+    token = _BOOK.set(book)
+    try:
+        yield
+    finally:
+        _BOOK.reset(token)
+
+
 def colours_for(names: Iterable[str]) -> dict[str, str]:
-    """A colour per name: where its hash points in PALETTE (the same in every chart), the next free
-    one when another name of the same chart took it; names beyond the palette share colours."""
-    taken: set[str] = set()
-    out = {}
-    for name in sorted(set(names)):
-        start = zlib.crc32(name.encode("utf-8")) % len(PALETTE)
-        for step in range(len(PALETTE)):
-            colour = PALETTE[(start + step) % len(PALETTE)]
-            if colour not in taken or len(taken) >= len(PALETTE):
+    """A colour per name: the corpus's colour book's (see `colouring`) for the names it has; for the
+    others, where the name's hash points in COLOURS, the next free one on a clash in this chart."""
+    wanted = sorted(set(names))
+    book = _BOOK.get() or {}
+    out = {name: book[name] for name in wanted if name in book}
+    taken = set(out.values())
+    for name in wanted:
+        if name in out:
+            continue
+        start = zlib.crc32(name.encode("utf-8")) % len(COLOURS)
+        for step in range(len(COLOURS)):
+            colour = COLOURS[(start + step) % len(COLOURS)]
+            if colour not in taken or len(taken) >= len(COLOURS):
                 break
         taken.add(colour)
         out[name] = colour
@@ -64,10 +103,15 @@ def add_events(fig: go.Figure, events: pd.DataFrame, *, language: str = "en") ->
     low = low.tz_localize("UTC") if low.tzinfo is None else low
     high = high.tz_localize("UTC") if high.tzinfo is None else high
     label = "label_fr" if language == "fr" else "label"
-    for event in events.itertuples():
+    placed: list[pd.Timestamp] = []
+    for event in events.sort_values("date").itertuples():
         when = event.date
         if not (low - pd.Timedelta(days=31) <= when <= high + pd.Timedelta(days=31)):
             continue
+        # events days apart (the bid on 10 February, its rejection on the 14th) stack their markers
+        # instead of hiding one under the other
+        level = sum(1 for earlier in placed if abs(when - earlier) < (high - low + pd.Timedelta(days=62)) / 40)
+        placed.append(when)
         text = getattr(event, label) or event.label
         fig.add_shape(
             type="line",
@@ -80,7 +124,7 @@ def add_events(fig: go.Figure, events: pd.DataFrame, *, language: str = "en") ->
         )
         fig.add_annotation(
             x=when,
-            y=1.0,
+            y=1.0 + 0.05 * level,
             yref="paper",
             text="◆",
             showarrow=False,
@@ -91,14 +135,29 @@ def add_events(fig: go.Figure, events: pd.DataFrame, *, language: str = "en") ->
     return fig
 
 
-def volume_figure(volume: pd.DataFrame, *, by: str = "outlet", title: str = "Coverage volume") -> go.Figure:
-    """Stacked bars of `articles` per `period`, one trace per `group`."""
+DAY_MS = 86_400_000
+PERIODS = {"day": (DAY_MS, 0.8 * DAY_MS), "week": (7 * DAY_MS, 6 * DAY_MS), "month": ("M1", 26 * DAY_MS)}
+
+
+def volume_figure(
+    volume: pd.DataFrame, *, by: str = "outlet", title: str = "Coverage volume", freq: str = "month"
+) -> go.Figure:
+    """Stacked bars of `articles` per `period`, one trace per `group`; a bar is as wide as its
+    period (plotly would stretch the bars of a sparse selection across the empty months)."""
     if volume.empty:
         return _empty(title)
     fig = go.Figure()
     colours = colours_for(volume["group"].astype(str))
     for name, group in volume.groupby("group", sort=True):
-        fig.add_bar(x=group["period"], y=group["articles"], name=str(name), marker_color=colours[str(name)])
+        fig.add_bar(
+            x=group["period"],
+            y=group["articles"],
+            name=str(name),
+            marker_color=colours[str(name)],
+            width=PERIODS[freq][1],
+            xperiod=PERIODS[freq][0],
+            xperiodalignment="middle",
+        )
     fig.update_layout(
         title=title, barmode="stack", xaxis_title="date", yaxis_title="articles", legend_title=by, **_LAYOUT
     )
@@ -267,4 +326,145 @@ def speaker_about_figure(about: pd.DataFrame, *, title: str = "Who said what abo
         )
     )
     fig.update_layout(title=title, xaxis_title="actor named in the quote", yaxis_title="speaker", **_LAYOUT)
+    return fig
+
+
+LANGUAGE_NAMES = {"fr": "French", "en": "English", "und": "undetermined"}
+
+
+def language_name(code: str) -> str:
+    """ "fr" -> "French"; a code without a name here is shown as it is."""
+    return LANGUAGE_NAMES.get(code, code)
+
+
+def side_tone_figure(summary: pd.DataFrame, *, side: str, title: str) -> go.Figure:
+    """Mean paragraph tone per language (or outlet) as bars, each labelled with the paragraphs
+    behind it; a mean over fewer than LOW_COUNT paragraphs is drawn hatched."""
+    scored = summary.dropna(subset=["mean_compound"])
+    if scored.empty:
+        return _empty(title, "No scored paragraph in this selection")
+    colours = colours_for(scored["side"].astype(str))
+    fig = go.Figure(
+        go.Bar(
+            x=scored["side"].astype(str),
+            y=scored["mean_compound"],
+            marker_color=[colours[str(s)] for s in scored["side"]],
+            marker_pattern_shape=["/" if low else "" for low in scored["low_count"]],
+            text=[f"n = {n:,} paragraphs" for n in scored["paragraphs"]],
+            textposition="outside",
+            customdata=scored[["paragraphs", "share_negative", "share_positive"]],
+            hovertemplate="%{x}: mean %{y:.2f} over %{customdata[0]} paragraphs; "
+            "%{customdata[1]:.0%} negative, %{customdata[2]:.0%} positive<extra></extra>",
+        )
+    )
+    low = max(0.5, float(scored["mean_compound"].abs().max()) * 1.4)
+    fig.update_layout(title=title, xaxis_title=side, yaxis_title="mean compound", yaxis_range=[-low, low], **_LAYOUT)
+    return fig
+
+
+def side_labels_figure(shares: pd.DataFrame, *, side: str, title: str) -> go.Figure:
+    """Shares of negative, neutral and positive paragraphs per language (or outlet), with the n."""
+    if shares.empty:
+        return _empty(title, "No scored paragraph in this selection")
+    fig = go.Figure()
+    totals = shares.groupby("side")["paragraphs"].sum()
+    for label in ("negative", "neutral", "positive"):
+        part = shares[shares["label"] == label]
+        fig.add_bar(
+            y=[f"{s} (n = {totals[s]:,})" for s in part["side"]],
+            x=part["share"],
+            name=label,
+            orientation="h",
+            marker_color=LABEL_COLOURS[label],
+            customdata=part[["paragraphs"]],
+            hovertemplate="%{x:.0%} (%{customdata[0]} paragraphs)",
+        )
+    fig.update_layout(
+        title=title, barmode="stack", yaxis_title=side, height=max(300, 40 * len(totals) + 200), **_LAYOUT
+    )
+    fig.update_xaxes(tickformat=".0%", title="share of scored paragraphs", range=[0, 1])
+    return fig
+
+
+def side_lines_figure(frame: pd.DataFrame, *, side: str, title: str, freq: str) -> go.Figure:
+    """Mean tone per period, a line per language (or outlet); markers sized by the paragraphs
+    behind them, hollow below LOW_COUNT; no line drawn across a period without paragraphs."""
+    if frame.empty:
+        return _empty(title, f"No article dated to the {freq} in this selection")
+    fig = go.Figure()
+    colours = colours_for(frame["side"].astype(str))
+    for name, group in frame.groupby("side", sort=True):
+        fig.add_scatter(
+            x=group["period"],
+            y=group["mean_compound"],
+            name=str(name),
+            mode="lines+markers",
+            connectgaps=False,
+            line={"color": colours[str(name)]},
+            marker={"symbol": ["circle-open" if low else "circle" for low in group["low_count"]], "size": 9},
+            customdata=group[["paragraphs"]],
+            hovertemplate="%{y:.2f} over %{customdata[0]} paragraphs",
+        )
+    fig.update_layout(
+        title=title + " (hollow: fewer than 5 paragraphs)",
+        yaxis_title="mean compound",
+        yaxis_range=[-1, 1],
+        xaxis_title="date",
+        legend_title=side,
+        **_LAYOUT,
+    )
+    return fig
+
+
+def side_speakers_figure(frame: pd.DataFrame, *, side: str, title: str) -> go.Figure:
+    """Who each language (or outlet) quotes: grouped bars of each speaker's share of its quotes."""
+    if frame.empty:
+        return _empty(title, "No attributed quote in this selection")
+    fig = go.Figure()
+    colours = colours_for(frame["side"].astype(str))
+    totals = frame.groupby("side")["quotes"].sum()
+    for name, group in frame.groupby("side", sort=True):
+        fig.add_bar(
+            x=group["speaker"],
+            y=group["share"],
+            name=f"{name} (n = {totals[name]:,} quotes)",
+            marker_color=colours[str(name)],
+            customdata=group[["quotes"]],
+            hovertemplate="%{x}: %{y:.0%} (%{customdata[0]} quotes)",
+        )
+    fig.update_layout(
+        title=title,
+        barmode="group",
+        yaxis_tickformat=".0%",
+        yaxis_title="share of quotes",
+        legend_title=side,
+        **_LAYOUT,
+    )
+    return fig
+
+
+def distinctive_facets_figure(table: pd.DataFrame, *, title: str) -> go.Figure:
+    """One panel of horizontal bars per outlet: its most distinctive terms by z; bars below the
+    5 % significance line (z < 1.96) pale."""
+    if table.empty:
+        return _empty(title, "Too few terms to compare")
+    groups = list(dict.fromkeys(table["outlet"]))
+    fig = make_subplots(rows=1, cols=len(groups), subplot_titles=groups, horizontal_spacing=0.12)
+    colours = colours_for(groups)
+    for col, outlet in enumerate(groups, start=1):
+        part = table[table["outlet"] == outlet]
+        fig.add_bar(
+            x=part["z"],
+            y=part["term"],
+            orientation="h",
+            name=outlet,
+            marker_color=colours[outlet],
+            marker_opacity=[1.0 if s else 0.35 for s in part["significant"]],
+            showlegend=False,
+            row=1,
+            col=col,
+        )
+        fig.update_yaxes(autorange="reversed", row=1, col=col)
+    fig.update_layout(title=title, height=max(380, 26 * int(table.groupby("outlet").size().max()) + 160), **_LAYOUT)
+    fig.update_xaxes(title="z")
     return fig

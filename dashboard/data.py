@@ -7,6 +7,7 @@ quote groups) and says in plain words how each quote was attributed.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 import pandas as pd
@@ -42,6 +43,48 @@ def distinctive_terms(
     if a.empty or b.empty:
         return pd.DataFrame(columns=["term", "count_a", "count_b", "delta", "z"])
     return log_odds(a, b, prior).head(limit)
+
+
+SIGNIFICANT_Z = 1.96  # two-sided 5 %
+
+
+def distinctive_by_outlet(
+    store: Store, sel: Selection, outlets: tuple[str, ...], *, per_outlet: int = 10
+) -> pd.DataFrame:
+    """For each outlet, the terms that set it apart from the other outlets compared (weighted
+    log-odds, the compared outlets as the prior): columns outlet, term, count_a, count_b, z,
+    significant (z >= SIGNIFICANT_Z); the top `per_outlet` of each."""
+    parts = []
+    for outlet in outlets:
+        others = tuple(o for o in outlets if o != outlet)
+        if not others:
+            continue
+        table = distinctive_terms(
+            store, replace(sel, outlets=(outlet,)), replace(sel, outlets=others), background=sel, limit=per_outlet
+        )
+        parts.append(table.assign(outlet=outlet))
+    if not parts:
+        return pd.DataFrame(columns=["outlet", "term", "count_a", "count_b", "z", "significant"])
+    frame = pd.concat(parts, ignore_index=True)
+    frame["significant"] = frame["z"] >= SIGNIFICANT_Z
+    return frame[["outlet", "term", "count_a", "count_b", "z", "significant"]]
+
+
+def significance_note(table: pd.DataFrame, *, group: str = "outlet") -> str:
+    """Which groups of a distinctive-terms table have no significant term (z < 1.96 throughout)."""
+    if table.empty:
+        return "Too few terms to compare: no distinctive term."
+    if "significant" not in table:
+        table = table.assign(significant=table["z"] >= SIGNIFICANT_Z)
+    if group not in table:
+        return "" if table["significant"].any() else "No term is significantly distinctive here (every z < 1.96)."
+    without = [str(g) for g, part in table.groupby(group, sort=True) if not part["significant"].any()]
+    if not without:
+        return "Bars of z ≥ 1.96 are significant at 5 %; paler bars are not."
+    return (
+        "No term is significantly distinctive (every z < 1.96) for: " + ", ".join(without) + ". "
+        "Their bars are shown pale, as leads and not findings."
+    )
 
 
 def actor_tone(store: Store, selection: Selection = ALL) -> pd.DataFrame:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any, Concatenate, ParamSpec, TypeVar
 
 import pandas as pd
@@ -142,6 +142,40 @@ def query(view: View[P, T], filters: Filters, *args: P.args, **options: P.kwargs
     return result
 
 
+FILTER_PARAMS = ("from", "to", "outlet", "lang", "actor", "q", "copies")
+
+
+S = TypeVar("S", bound=str)
+
+
+def url_choice(key: str, options: Sequence[S], default: S) -> S:
+    """A page control's value from the link (when it is one of the options), else the default."""
+    value = st.query_params.get(key)
+    return next((option for option in options if option == value), default)
+
+
+def url_choices(key: str, options: Sequence[str], default: Sequence[str]) -> list[str]:
+    """A multi-valued page control from the link (the values that are options), else the default."""
+    values = [v for v in st.query_params.get_all(key) if v in options]
+    return values or list(default)
+
+
+def url_text(key: str, *, limit: int = 200) -> str:
+    return (st.query_params.get(key) or "")[:limit]
+
+
+def keep_in_url(key: str, value: str | Sequence[str] | None, default: str | Sequence[str] | None = None) -> None:
+    """Write a page control to the link (left out when it is the default), so the view is shareable."""
+    wanted = [] if value is None else [value] if isinstance(value, str) else list(value)
+    usual = [] if default is None else [default] if isinstance(default, str) else list(default)
+    wanted = [v for v in wanted if v]
+    if not wanted or wanted == usual:
+        if key in st.query_params:
+            del st.query_params[key]
+    elif st.query_params.get_all(key) != wanted:
+        st.query_params[key] = wanted if len(wanted) > 1 or not isinstance(value, str) else wanted[0]
+
+
 def _params() -> dict[str, list[str]]:
     return {key: st.query_params.get_all(key) for key in st.query_params}
 
@@ -200,7 +234,11 @@ def sidebar_filters() -> Filters:
         duplicates=duplicates,
     )
     if filters != start_from:
-        st.query_params.from_dict(filters.to_params())
+        # the filters' own parameters only: a page's controls (period, terms, open article) stay in the link
+        for key in FILTER_PARAMS:
+            if key in st.query_params:
+                del st.query_params[key]
+        st.query_params.update(filters.to_params())
     st.session_state[FILTERS_KEY] = filters
     return filters
 

@@ -7,32 +7,57 @@ both build them here, so an exported chart is the chart on screen.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable
 from dataclasses import replace
+from typing import Concatenate, ParamSpec
 
 import pandas as pd
 
 from corpus.store import Selection, Store
 from corpus.store.bundle import load_events
-from corpus.store.reads import articles, quotes, timelines, tone
+from corpus.store.reads import articles, compare, quotes, timelines, tone
 from corpus.store.reads import terms as term_reads
 from corpus.store.reads.common import Freq, GroupBy
 from dashboard import charts, data
 from dashboard.export import Chart, wordcloud_png
 
+P = ParamSpec("P")
 
+
+def coloured(
+    build: Callable[Concatenate[Store, Selection, P], list[Chart]],
+) -> Callable[Concatenate[Store, Selection, P], list[Chart]]:
+    """The page's charts coloured from the corpus's colour book: an outlet, an actor or a language
+    has one colour in every chart, whatever the filters."""
+
+    @functools.wraps(build)
+    def with_book(store: Store, sel: Selection, /, *args: P.args, **options: P.kwargs) -> list[Chart]:
+        offered = articles.filter_choices(store)
+        languages = [charts.language_name(code) for code in offered["languages"]]
+        with charts.colouring(charts.colour_book(offered["outlets"], offered["actors"], languages)):
+            return build(store, sel, *args, **options)
+
+    return with_book
+
+
+@coloured
 def overview_charts(
     store: Store, sel: Selection, *, freq: Freq = "month", by: GroupBy = "outlet", events: pd.DataFrame | None = None
 ) -> list[Chart]:
     events = load_events() if events is None else events
     volume = timelines.volume(store, sel, freq=freq, by=by)
+    if by == "language":
+        volume["group"] = volume["group"].map(charts.language_name)
     share = timelines.share_of_voice(store, sel, freq=freq)
     tone = timelines.tone_over_time(store, sel, freq=freq)
     return [
         Chart(
             "volume",
             f"Coverage volume per {freq}, by {by}",
-            charts.add_events(charts.volume_figure(volume, by=by, title=f"Articles per {freq} by {by}"), events),
+            charts.add_events(
+                charts.volume_figure(volume, by=by, title=f"Articles per {freq} by {by}", freq=freq), events
+            ),
             volume,
         ),
         Chart(
@@ -51,6 +76,7 @@ def overview_charts(
     ]
 
 
+@coloured
 def sentiment_charts(store: Store, sel: Selection) -> list[Chart]:
     dist = tone.tone_distribution(store, sel)
     actors = tone.actor_tone_by_outlet(store, sel)
@@ -72,16 +98,25 @@ def sentiment_charts(store: Store, sel: Selection) -> list[Chart]:
     ]
 
 
-def quote_charts(store: Store, sel: Selection, *, freq: Freq = "month") -> list[Chart]:
-    speakers = quotes.top_speakers(store, sel)
+@coloured
+def quote_charts(store: Store, sel: Selection, *, freq: Freq = "month", min_words: int = 1) -> list[Chart]:
+    speakers = quotes.top_speakers(store, sel, min_words=min_words)
+    shortest = f", quotes of {min_words}+ words" if min_words > 1 else ""
     over_time = timelines.speakers_over_time(store, sel, freq=freq)
     about = quotes.speaker_about(store, sel)
     return [
         Chart(
             "top-speakers",
-            "Most quoted speakers",
-            charts.bar_figure(speakers, x="quotes", y="speaker", title="Most quoted speakers", x_title="direct quotes"),
+            f"Most quoted speakers (distinct quotes{shortest})",
+            charts.bar_figure(
+                speakers,
+                x="distinct_quotes",
+                y="speaker",
+                title=f"Most quoted speakers (distinct quotes{shortest})",
+                x_title="distinct direct quotes",
+            ),
             speakers,
+            note="A quote carried by several articles counts once; the CSV also gives every occurrence (quotes).",
         ),
         Chart(
             "speakers-over-time",
@@ -98,6 +133,7 @@ def quote_charts(store: Store, sel: Selection, *, freq: Freq = "month") -> list[
     ]
 
 
+@coloured
 def keyword_charts(
     store: Store,
     sel: Selection,
@@ -106,32 +142,52 @@ def keyword_charts(
     freq: Freq = "month",
     outlet: str | None = None,
     split: dt.date | None = None,
+    per_thousand: bool = False,
 ) -> list[Chart]:
-    cloud_terms = term_reads.term_totals(store, sel, n=1, limit=100)  # one query serves the bars and the cloud
-    unigrams = cloud_terms.head(25)
-    bigrams = term_reads.term_totals(store, sel, n=2, limit=25)
-    chosen = list(terms) or list(unigrams["term"].head(5))
+    """Top terms, two-word terms and a word cloud for each language of the selection (never
+    pooled: « but » is French for "goal", and each language has its own stop words); terms over
+    time; the terms distinctive of an outlet (against the other outlets of its language) and of
+    the coverage after an event (against before, within each language). `per_thousand`: counts
+    per 1,000 words of the language's articles, so that languages and periods of unequal size compare."""
+    out: list[Chart] = []
+    unit = "per 1,000 words" if per_thousand else "occurrences"
+    first_terms: list[str] = []
+    for language in term_reads.languages_of(store, sel):
+        part = replace(sel, languages=(language,))
+        name = charts.language_name(language)
+        cloud_terms = term_reads.term_totals(store, part, n=1, limit=100)  # one query: the bars and the cloud
+        bigrams = term_reads.term_totals(store, part, n=2, limit=25)
+        if per_thousand:
+            words = max(1, term_reads.words_of(store, part))
+            cloud_terms = cloud_terms.assign(per_thousand=cloud_terms["count"] * 1000 / words)
+            bigrams = bigrams.assign(per_thousand=bigrams["count"] * 1000 / words)
+        value = "per_thousand" if per_thousand else "count"
+        unigrams = cloud_terms.head(25)
+        first_terms += list(unigrams["term"].head(5 - len(first_terms)))
+        out += [
+            Chart(
+                f"top-terms-{language}",
+                f"Top terms in {name}",
+                charts.bar_figure(unigrams, x=value, y="term", title=f"Top terms in {name}", x_title=unit),
+                unigrams,
+            ),
+            Chart(
+                f"top-bigrams-{language}",
+                f"Top two-word terms in {name}",
+                charts.bar_figure(bigrams, x=value, y="term", title=f"Top two-word terms in {name}", x_title=unit),
+                bigrams,
+            ),
+            Chart(
+                f"word-cloud-{language}",
+                f"Word cloud, {name}",
+                None,
+                cloud_terms,
+                image=wordcloud_png(dict(zip(cloud_terms["term"], cloud_terms["count"], strict=True))),
+            ),
+        ]
+    chosen = list(terms) or first_terms
     over_time = timelines.terms_over_time(store, chosen, sel, freq=freq) if chosen else pd.DataFrame()
-    out = [
-        Chart(
-            "top-terms",
-            "Top terms",
-            charts.bar_figure(unigrams, x="count", y="term", title="Top terms", x_title="occurrences"),
-            unigrams,
-        ),
-        Chart(
-            "top-bigrams",
-            "Top two-word terms",
-            charts.bar_figure(bigrams, x="count", y="term", title="Top two-word terms", x_title="occurrences"),
-            bigrams,
-        ),
-        Chart(
-            "word-cloud",
-            "Word cloud",
-            None,
-            cloud_terms,
-            image=wordcloud_png(dict(zip(cloud_terms["term"], cloud_terms["count"], strict=True))),
-        ),
+    out.append(
         Chart(
             "terms-over-time",
             f"Terms over time (per {freq})",
@@ -142,44 +198,176 @@ def keyword_charts(
                 load_events(),
             ),
             over_time,
+        )
+    )
+    if outlet:
+        out.append(_distinctive_outlet(store, sel, outlet))
+    if split:
+        out.append(_distinctive_period(store, sel, split))
+    return out
+
+
+def _distinctive_outlet(store: Store, sel: Selection, outlet: str) -> Chart:
+    """An outlet's terms against the other outlets of the selection in its own languages."""
+    group = replace(sel, outlets=(outlet,))
+    own = tuple(term_reads.languages_of(store, group))
+    rest = articles.filter_choices(store)["outlets"]
+    others = replace(sel, outlets=tuple(o for o in (sel.outlets or rest) if o != outlet), languages=own)
+    table = data.distinctive_terms(store, group, others, background=replace(sel, languages=own))
+    table = table.assign(significant=table["z"] >= data.SIGNIFICANT_Z)
+    languages = " and ".join(charts.language_name(code) for code in own)
+    return Chart(
+        "distinctive-outlet",
+        f"Terms distinctive of {outlet} against the other {languages} outlets (weighted log-odds z)",
+        charts.bar_figure(table.head(20), x="z", y="term", title=f"Distinctive of {outlet}", x_title="z-score"),
+        table,
+        note=data.significance_note(table),
+    )
+
+
+def _distinctive_period(store: Store, sel: Selection, split: dt.date) -> Chart:
+    """Coverage from the split on against before, within each language; articles dated only to a
+    month or a year that spans the split are on neither side."""
+    before = replace(sel, end=split - dt.timedelta(days=1), whole=True)
+    after = replace(sel, start=split, whole=True)
+    parts = []
+    for language in term_reads.languages_of(store, sel):
+        pick = (language,)
+        table = data.distinctive_terms(
+            store,
+            replace(after, languages=pick),
+            replace(before, languages=pick),
+            background=replace(sel, languages=pick),
+        ).head(15)
+        parts.append(table.assign(outlet=charts.language_name(language)))
+    table = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=["outlet", "term", "z"])
+    table["significant"] = table["z"] >= data.SIGNIFICANT_Z
+    whole = timelines.counts(store, sel)
+    sides = [timelines.counts(store, part)["articles"] for part in (before, after)]
+    straddling = whole["articles"] - whole["undated"] - sides[0] - sides[1]
+    return Chart(
+        "distinctive-period",
+        f"Terms distinctive of coverage from {split} on, against before, per language",
+        charts.distinctive_facets_figure(table, title=f"From {split} on vs before (weighted log-odds z)"),
+        table.rename(columns={"outlet": "language"}),
+        note=(
+            f"{sides[0]} article(s) before, {sides[1]} from {split} on; {straddling} dated only to a "
+            f"month or a year that spans {split} on neither side. " + data.significance_note(table)
+        ),
+    )
+
+
+def _named_languages(frame: pd.DataFrame) -> pd.DataFrame:
+    return frame.assign(side=frame["side"].map(charts.language_name)) if not frame.empty else frame
+
+
+@coloured
+def language_charts(store: Store, sel: Selection, *, freq: Freq = "month") -> list[Chart]:
+    """French against English coverage: tone, its labels, tone over time, volume, who is quoted;
+    every figure with the n behind it, languages never pooled."""
+    summary = _named_languages(compare.summary(store, sel, by="language"))
+    labels = _named_languages(compare.label_shares(store, sel, by="language"))
+    over_time = _named_languages(compare.tone_over_time(store, sel, by="language", freq=freq))
+    volume = timelines.volume(store, sel, freq=freq, by="language")
+    volume["group"] = volume["group"].map(charts.language_name)
+    said = _named_languages(compare.speakers(store, sel, by="language"))
+    return [
+        Chart(
+            "language-tone",
+            "Mean paragraph tone by language",
+            charts.side_tone_figure(summary, side="language", title="Mean paragraph tone by language"),
+            summary,
+            note="Hatched: fewer than 5 paragraphs behind the mean. Each language is scored by its own model.",
+        ),
+        Chart(
+            "language-labels",
+            "Negative, neutral and positive paragraphs by language",
+            charts.side_labels_figure(labels, side="language", title="Paragraph tone labels by language"),
+            labels,
+        ),
+        Chart(
+            "language-tone-over-time",
+            f"Mean paragraph tone by language per {freq}",
+            charts.add_events(
+                charts.side_lines_figure(over_time, side="language", title=f"Tone by language per {freq}", freq=freq),
+                load_events(),
+            ),
+            over_time,
+        ),
+        Chart(
+            "language-volume",
+            f"Articles by language per {freq}",
+            charts.add_events(
+                charts.volume_figure(volume, by="language", title=f"Articles per {freq} by language", freq=freq),
+                load_events(),
+            ),
+            volume,
+        ),
+        Chart(
+            "language-speakers",
+            "Who each language's coverage quotes",
+            charts.side_speakers_figure(said, side="language", title="Share of quotes by speaker and language"),
+            said,
         ),
     ]
-    if outlet:
-        rest = articles.filter_choices(store)["outlets"]
-        group = replace(sel, outlets=(outlet,))
-        others = replace(sel, outlets=tuple(o for o in (sel.outlets or rest) if o != outlet))
-        table = data.distinctive_terms(store, group, others, background=sel)
-        out.append(
-            Chart(
-                "distinctive-outlet",
-                f"Terms distinctive of {outlet} (weighted log-odds z)",
-                charts.bar_figure(table.head(20), x="z", y="term", title=f"Distinctive of {outlet}", x_title="z-score"),
-                table,
-            )
-        )
-    if split:
-        # only articles wholly on one side: a month-dated article of the split's month is on neither
-        before = replace(sel, end=split - dt.timedelta(days=1), whole=True)
-        after = replace(sel, start=split, whole=True)
-        table = data.distinctive_terms(store, after, before, background=sel)
-        whole = timelines.counts(store, sel)
-        sides = [timelines.counts(store, part)["articles"] for part in (before, after)]
-        straddling = whole["articles"] - whole["undated"] - sides[0] - sides[1]
-        out.append(
-            Chart(
-                "distinctive-period",
-                f"Terms distinctive of coverage from {split} on, against before",
-                charts.bar_figure(
-                    table.head(20), x="z", y="term", title=f"From {split} on vs before", x_title="z-score"
-                ),
-                table,
-                note=(
-                    f"{sides[0]} article(s) before, {sides[1]} from {split} on; {straddling} dated only to a "
-                    f"month or a year that spans {split} on neither side."
-                ),
-            )
-        )
-    return out
+
+
+@coloured
+def outlet_charts(store: Store, sel: Selection, *, outlets: tuple[str, ...], freq: Freq = "month") -> list[Chart]:
+    """Two to four outlets side by side: volume, tone and its labels, tone over time, who they
+    quote, and the terms that set each apart from the others."""
+    chosen = replace(sel, outlets=outlets)
+    summary = compare.summary(store, chosen, by="outlet")
+    labels = compare.label_shares(store, chosen, by="outlet")
+    over_time = compare.tone_over_time(store, chosen, by="outlet", freq=freq)
+    volume = timelines.volume(store, chosen, freq=freq, by="outlet")
+    said = compare.speakers(store, chosen, by="outlet")
+    terms = data.distinctive_by_outlet(store, chosen, outlets)
+    return [
+        Chart(
+            "outlet-volume",
+            f"Articles per {freq}, by outlet",
+            charts.add_events(
+                charts.volume_figure(volume, by="outlet", title=f"Articles per {freq}", freq=freq), load_events()
+            ),
+            volume,
+        ),
+        Chart(
+            "outlet-tone",
+            "Mean paragraph tone by outlet",
+            charts.side_tone_figure(summary, side="outlet", title="Mean paragraph tone by outlet"),
+            summary,
+            note="Hatched: fewer than 5 paragraphs behind the mean.",
+        ),
+        Chart(
+            "outlet-labels",
+            "Negative, neutral and positive paragraphs by outlet",
+            charts.side_labels_figure(labels, side="outlet", title="Paragraph tone labels by outlet"),
+            labels,
+        ),
+        Chart(
+            "outlet-tone-over-time",
+            f"Mean paragraph tone by outlet per {freq}",
+            charts.add_events(
+                charts.side_lines_figure(over_time, side="outlet", title=f"Tone by outlet per {freq}", freq=freq),
+                load_events(),
+            ),
+            over_time,
+        ),
+        Chart(
+            "outlet-speakers",
+            "Who each outlet quotes",
+            charts.side_speakers_figure(said, side="outlet", title="Share of quotes by speaker and outlet"),
+            said,
+        ),
+        Chart(
+            "outlet-terms",
+            "Terms that set each outlet apart from the others compared",
+            charts.distinctive_facets_figure(terms, title="Distinctive terms (weighted log-odds z)"),
+            terms,
+            note=data.significance_note(terms),
+        ),
+    ]
 
 
 PAGE_CHARTS: dict[str, Callable[[Store, Selection], list[Chart]]] = {
@@ -187,4 +375,5 @@ PAGE_CHARTS: dict[str, Callable[[Store, Selection], list[Chart]]] = {
     "sentiment": sentiment_charts,
     "quotes": quote_charts,
     "keywords": keyword_charts,
+    "languages": language_charts,
 }

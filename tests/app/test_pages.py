@@ -6,7 +6,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 ROOT = Path(__file__).resolve().parents[2]
-PAGES = ["overview", "sentiment", "quotes", "keywords", "articles", "import_articles"]
+PAGES = ["overview", "sentiment", "quotes", "keywords", "languages", "outlets", "articles", "import_articles"]
 
 
 @pytest.fixture
@@ -122,3 +122,41 @@ def test_pages_open_while_the_analysis_runs_in_the_background(tmp_path, corpus_f
     finally:
         release.set()
         assert finished.wait(120)  # no thread left writing when the test process ends
+
+
+def test_page_controls_restore_from_the_link_and_write_back_to_it(app):
+    at = app(freq="week", by="language")
+    assert [(b.key, b.value) for b in at.get("button_group")] == [("ov_freq", "week"), ("ov_by", "language")]
+    at.get("button_group")[0].set_value("day").run()
+    assert at.query_params["freq"] in ("day", ["day"])
+    at.get("button_group")[0].set_value("month").run()  # the default leaves the link
+    assert "freq" not in at.query_params
+
+
+def test_outlet_comparison_restores_its_outlets_from_the_link(app, bundled_store):
+    from corpus.store import Selection
+    from corpus.store.reads import compare
+
+    third, fourth = compare.largest_outlets(bundled_store, Selection(), n=4)[2:]
+    at = app(cmp=[third, fourth])
+    at.switch_page("app_pages/outlets.py").run()
+    assert not at.exception
+    assert at.multiselect(key="o_outlets").value == [third, fourth]  # not the two largest, the default
+
+
+def test_keyword_and_quote_controls_restore_from_the_link(app):
+    at = app(scale="per1000", kout="none", qtext="merci")
+    at.switch_page("app_pages/keywords.py").run()
+    assert not at.exception
+    assert at.toggle(key="k_scale").value is True
+    at.switch_page("app_pages/quotes.py").run()
+    assert at.text_input(key="q_text").value == "merci"
+
+
+def test_the_open_article_is_in_the_link(app, bundled_store):
+    seed = bundled_store.one("SELECT id FROM articles WHERE text IS NOT NULL")[0]
+    at = app(article=seed)
+    at.switch_page("app_pages/articles.py").run()
+    assert not at.exception
+    assert at.query_params["article"] in (seed, [seed])
+    assert at.header[0].value  # the reader is open on it

@@ -8,18 +8,25 @@ from corpus.store.articles import Store
 from corpus.store.reads.common import query_frame
 from corpus.store.selection import ALL, Selection, like_pattern
 
+# the words of a quote, and its wording folded (case, punctuation, spacing) to count distinct quotes
+QUOTE_WORDS = r"len(regexp_split_to_array(trim(q.quote), '\s+'))"
+QUOTE_KEY = r"trim(regexp_replace(lower(q.quote), '[^[:alnum:]]+', ' ', 'g'))"
 
-def top_speakers(store: Store, sel: Selection, *, n: int = 15) -> pd.DataFrame:
-    """Most quoted speakers: columns speaker, quotes, outlets, articles."""
+
+def top_speakers(store: Store, sel: Selection, *, n: int = 15, min_words: int = 1) -> pd.DataFrame:
+    """Most quoted speakers: columns speaker, distinct_quotes (the same words carried by several
+    articles count once), quotes (every occurrence), outlets, articles; only quotes of at least
+    `min_words` words (a one-word epithet is a quote too, but not a statement). Most distinct first."""
     where, params = sel.where()
     return query_frame(
         store,
         f"""
-        SELECT q.speaker, count(*) AS quotes, count(DISTINCT a.outlet) AS outlets, count(DISTINCT a.id) AS articles
+        SELECT q.speaker, count(DISTINCT {QUOTE_KEY}) AS distinct_quotes, count(*) AS quotes,
+               count(DISTINCT a.outlet) AS outlets, count(DISTINCT a.id) AS articles
         FROM quotes q JOIN articles a USING (content_hash)
-        WHERE {where} AND q.kind = 'direct' AND q.speaker IS NOT NULL
-        GROUP BY q.speaker ORDER BY quotes DESC, q.speaker LIMIT ?""",
-        [*params, n],
+        WHERE {where} AND q.kind = 'direct' AND q.speaker IS NOT NULL AND {QUOTE_WORDS} >= ?
+        GROUP BY q.speaker ORDER BY distinct_quotes DESC, quotes DESC, q.speaker LIMIT ?""",
+        [*params, min_words, n],
     )
 
 

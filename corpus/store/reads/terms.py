@@ -30,3 +30,26 @@ def term_counts_of(store: Store, selection: Selection = ALL) -> pd.Series:
         params,
     ).df()
     return frame.set_index("term")["count"] if not frame.empty else pd.Series(dtype="int64")
+
+
+def languages_of(store: Store, selection: Selection = ALL) -> list[str]:
+    """The languages of the selection's articles that have terms, the most covered first."""
+    where, params = selection.where()
+    rows = store.con.execute(
+        f"""SELECT a.language FROM articles a WHERE {where} AND a.language IS NOT NULL
+              AND EXISTS (SELECT 1 FROM term_counts t WHERE t.content_hash = a.content_hash)
+            GROUP BY a.language ORDER BY count(*) DESC, a.language""",
+        params,
+    ).fetchall()
+    return [row[0] for row in rows]
+
+
+def words_of(store: Store, selection: Selection = ALL) -> int:
+    """Words of the selection's articles that have terms (what a count per 1,000 words divides by)."""
+    where, params = selection.where()
+    row = store.con.execute(
+        f"""SELECT coalesce(sum(a.word_count), 0) FROM articles a WHERE {where}
+              AND EXISTS (SELECT 1 FROM term_counts t WHERE t.content_hash = a.content_hash)""",
+        params,
+    ).fetchall()[0]
+    return int(row[0])

@@ -135,3 +135,26 @@ def test_before_and_after_leave_out_what_straddles_the_split(tmp_path):
         after = Selection(start=dt.date(2025, 2, 10), whole=True)
         assert timelines.counts(store, before)["articles"] == 0
         assert timelines.counts(store, after)["articles"] == 2  # the 14th and March; February-only on neither
+
+
+def test_top_speakers_count_a_quote_carried_twice_once_and_can_leave_out_epithets(tmp_path):
+    import json
+
+    from corpus.ingest import ingest
+    from corpus.store import Store
+    from jobs.analyze import analyze_store
+
+    rows = [
+        {"id": "a", "language": "fr", "text": "« Non merci, vraiment », a dit Sam Altman lundi. « Escroc », a dit Elon Musk."},
+        {"id": "b", "language": "fr", "text": "Mardi encore : « Non merci, vraiment ! », a dit Sam Altman à la presse."},
+    ]
+    source = tmp_path / "two.jsonl"
+    source.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    with Store(tmp_path / "s.duckdb") as store:
+        ingest(store, [str(source)])
+        analyze_store(store)
+        every = quotes.top_speakers(store, ALL).set_index("speaker")
+        longer = quotes.top_speakers(store, ALL, min_words=2).set_index("speaker")
+    assert every.loc["Sam Altman", ["quotes", "distinct_quotes"]].tolist() == [2, 1]
+    assert every.loc["Elon Musk", "quotes"] == 1
+    assert "Elon Musk" not in longer.index  # a one-word epithet, left out from two words up
