@@ -164,25 +164,28 @@ def volume_figure(
     return fig
 
 
-def share_of_voice_figure(share: pd.DataFrame, *, title: str = "Share of voice") -> go.Figure:
-    """Stacked areas of each actor's share of the mentions per period."""
+def share_of_voice_figure(share: pd.DataFrame, *, title: str = "Share of voice", freq: str = "month") -> go.Figure:
+    """Stacked bars of each actor's share of the mentions per period (bars, not areas: a sparse
+    selection's lone periods would draw no area at all), the mentions behind each on hover."""
     if share.empty:
-        return _empty(title)
+        return _empty(title, "No actor named in this selection's dated articles")
     fig = go.Figure()
     colours = colours_for(share["actor"].astype(str))
     for actor, group in share.groupby("actor", sort=True):
-        fig.add_scatter(
+        fig.add_bar(
             x=group["period"],
             y=group["share"],
             name=str(actor),
-            line_color=colours[str(actor)],
-            mode="lines",
-            stackgroup="one",
+            marker_color=colours[str(actor)],
+            width=PERIODS[freq][1],
+            xperiod=PERIODS[freq][0],
+            xperiodalignment="middle",
             customdata=group[["mentions"]],
             hovertemplate="%{y:.0%} (%{customdata[0]} mentions)",
         )
     fig.update_layout(
         title=title,
+        barmode="stack",
         yaxis_tickformat=".0%",
         yaxis_title="share of actor mentions",
         xaxis_title="date",
@@ -191,13 +194,18 @@ def share_of_voice_figure(share: pd.DataFrame, *, title: str = "Share of voice")
     return fig
 
 
-def tone_time_figure(tone: pd.DataFrame, *, title: str = "Mean paragraph tone per outlet") -> go.Figure:
-    """A line per outlet (the most covered ones); hollow markers where fewer than LOW_COUNT
-    paragraphs stand behind a mean."""
+def tone_time_figure(
+    tone: pd.DataFrame, *, title: str = "Mean paragraph tone per outlet", freq: str | None = None
+) -> go.Figure:
+    """A line per outlet (the MAX_SERIES most covered ones); hollow markers where fewer than
+    LOW_COUNT paragraphs stand behind a mean; with `freq`, a line breaks at a period without one."""
     if tone.empty:
         return _empty(title)
-    per_outlet = tone[tone["outlet"] != "all outlets"]
-    keep = {"all outlets", *per_outlet.groupby("outlet")["paragraphs"].sum().nlargest(MAX_SERIES).index}
+    keep = {"all outlets", *drawn_outlets(tone)}
+    if freq:
+        tone = with_empty_periods(tone, x="period", y="mean_compound", series="outlet", freq=freq, fill=None)
+        tone["low_count"] = tone["low_count"].fillna(False).astype(bool)
+        tone["paragraphs"] = tone["paragraphs"].fillna(0)
     fig = go.Figure()
     colours = colours_for(k for k in keep if k != "all outlets")
     for outlet, group in tone[tone["outlet"].isin(keep)].groupby("outlet", sort=True):
@@ -207,6 +215,7 @@ def tone_time_figure(tone: pd.DataFrame, *, title: str = "Mean paragraph tone pe
             y=group["mean_compound"],
             name=str(outlet),
             mode="lines+markers",
+            connectgaps=False,
             line={"width": 4, "color": "#2c3e50"} if overall else {"width": 1, "color": colours[str(outlet)]},
             marker={"symbol": ["circle-open" if low else "circle" for low in group["low_count"]], "size": 9},
             customdata=group[["paragraphs"]],
@@ -220,6 +229,12 @@ def tone_time_figure(tone: pd.DataFrame, *, title: str = "Mean paragraph tone pe
         **_LAYOUT,
     )
     return fig
+
+
+def drawn_outlets(tone: pd.DataFrame) -> list[str]:
+    """The outlets the tone-over-time chart draws: the MAX_SERIES with the most paragraphs."""
+    per_outlet = tone[tone["outlet"] != "all outlets"]
+    return list(per_outlet.groupby("outlet")["paragraphs"].sum().nlargest(MAX_SERIES).index)
 
 
 def tone_distribution_figure(dist: pd.DataFrame, *, title: str = "Tone of paragraphs per outlet") -> go.Figure:
@@ -257,6 +272,8 @@ def actor_tone_figure(tone: pd.DataFrame, *, title: str = "Tone around each acto
             zmax=1,
             colorscale=TONE_SCALE,
             customdata=count.values,
+            text=count.fillna(0).astype(int).values,
+            texttemplate="%{z:.2f}<br>n=%{text}",
             hovertemplate="%{y} in %{x}: %{z:.2f} over %{customdata} paragraphs",
         )
     )
@@ -297,10 +314,36 @@ def bar_figure(frame: pd.DataFrame, *, x: str, y: str, title: str, x_title: str)
     return fig
 
 
-def lines_figure(frame: pd.DataFrame, *, x: str, y: str, series: str, title: str, y_title: str) -> go.Figure:
-    """One line per value of `series` over `x`."""
+FREQ_CODES = {"day": "D", "week": "W-MON", "month": "MS"}
+
+
+def with_empty_periods(
+    frame: pd.DataFrame, *, x: str, y: str, series: str, freq: str, fill: float | None
+) -> pd.DataFrame:
+    """Every period between the first and the last, for every series: a count where nothing was
+    found is `fill` (0), a mean is missing (None: the line breaks) — never a straight line drawn
+    across months without an article."""
+    if frame.empty or freq not in FREQ_CODES:
+        return frame
+    periods = pd.to_datetime(frame[x])
+    span = pd.date_range(periods.min(), periods.max(), freq=FREQ_CODES[freq], tz=periods.dt.tz)
+    if len(span) == 0:
+        return frame
+    grid = pd.MultiIndex.from_product([sorted(frame[series].unique()), span], names=[series, x])
+    full = frame.assign(**{x: periods}).set_index([series, x]).reindex(grid).reset_index()
+    if fill is not None:
+        full[y] = full[y].fillna(fill)
+    return full
+
+
+def lines_figure(
+    frame: pd.DataFrame, *, x: str, y: str, series: str, title: str, y_title: str, freq: str | None = None
+) -> go.Figure:
+    """One line per value of `series` over `x`; with `freq`, the periods without any count as 0."""
     if frame.empty:
         return _empty(title)
+    if freq:
+        frame = with_empty_periods(frame, x=x, y=y, series=series, freq=freq, fill=0)
     fig = go.Figure()
     colours = colours_for(frame[series].astype(str))
     for name, group in frame.groupby(series, sort=True):
@@ -391,6 +434,9 @@ def side_lines_figure(frame: pd.DataFrame, *, side: str, title: str, freq: str) 
     behind them, hollow below LOW_COUNT; no line drawn across a period without paragraphs."""
     if frame.empty:
         return _empty(title, f"No article dated to the {freq} in this selection")
+    frame = with_empty_periods(frame, x="period", y="mean_compound", series="side", freq=freq, fill=None)
+    frame["low_count"] = frame["low_count"].fillna(False).astype(bool)
+    frame["paragraphs"] = frame["paragraphs"].fillna(0)
     fig = go.Figure()
     colours = colours_for(frame["side"].astype(str))
     for name, group in frame.groupby("side", sort=True):

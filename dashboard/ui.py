@@ -25,6 +25,7 @@ from corpus.store.parquet import open_parquet_store
 from corpus.store.reads import articles as article_reads
 from corpus.store.reads import timelines
 from dashboard import data
+from dashboard.charts import language_name
 from dashboard.export import Chart, PngExporter, browser_path, chart_png, csv_bytes, safe_frame, slug, zip_bytes
 from dashboard.filters import Filters, to_selection
 from dashboard.reader import escape
@@ -207,6 +208,7 @@ def sidebar_filters() -> Filters:
         languages = st.multiselect(
             "Languages",
             offered["languages"],
+            format_func=language_name,
             key="f_languages",
             placeholder="all",
             default=[lang for lang in start_from.languages if lang in offered["languages"]],
@@ -332,9 +334,24 @@ def zip_button(page: str, charts: list[Chart], filters: Filters) -> None:
     )
 
 
+COLUMN_NAMES = {"published_text": "published", "n_outlets": "outlets (n)", "article_id": "article"}
+
+
+def column_name(column: str) -> str:
+    """A column as the tables show it: "first_outlet" -> "first outlet", "published_text" -> "published"."""
+    return COLUMN_NAMES.get(column, column.replace("_", " "))
+
+
 def table(frame: Any, **kwargs: Any) -> Any:
-    """st.dataframe of a frame made safe for spreadsheets: its own CSV download is safe too."""
-    return st.dataframe(safe_frame(frame if hasattr(frame, "columns") else pd.DataFrame(frame)), **kwargs)
+    """st.dataframe of a frame made safe for spreadsheets (its own CSV download is safe too), with
+    human column names and language names; `column_config` may name the columns as the frame does."""
+    shown = safe_frame(frame if hasattr(frame, "columns") else pd.DataFrame(frame))
+    if "language" in shown.columns:
+        shown = shown.assign(language=shown["language"].map(lambda v: language_name(v) if isinstance(v, str) else v))
+    shown = shown.rename(columns=column_name)
+    if "column_config" in kwargs:
+        kwargs["column_config"] = {column_name(k): v for k, v in kwargs["column_config"].items()}
+    return st.dataframe(shown, **kwargs)
 
 
 def browser_note() -> None:

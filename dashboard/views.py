@@ -63,17 +63,25 @@ def overview_charts(
         Chart(
             "share-of-voice",
             f"Share of voice of the actors per {freq}",
-            charts.add_events(charts.share_of_voice_figure(share), events),
+            charts.add_events(charts.share_of_voice_figure(share, freq=freq), events),
             share,
         ),
         Chart(
             "tone-over-time",
             f"Mean paragraph tone per outlet per {freq}",
-            charts.add_events(charts.tone_time_figure(tone), events),
+            charts.add_events(charts.tone_time_figure(tone, freq=freq), events),
             tone,
-            note="Hollow markers: fewer than 5 paragraphs behind the mean.",
+            note="Hollow markers: fewer than 5 paragraphs behind the mean. " + _drawn_note(tone),
         ),
     ]
+
+
+def _drawn_note(tone: pd.DataFrame) -> str:
+    outlets = tone.loc[tone["outlet"] != "all outlets", "outlet"].nunique() if not tone.empty else 0
+    drawn = len(charts.drawn_outlets(tone)) if not tone.empty else 0
+    if outlets <= drawn:
+        return ""
+    return f"Lines for the {drawn} outlets with the most paragraphs, of {outlets}; the CSV holds every outlet."
 
 
 @coloured
@@ -123,7 +131,13 @@ def quote_charts(store: Store, sel: Selection, *, freq: Freq = "month", min_word
             f"Who is quoted when (quotes per {freq})",
             charts.add_events(
                 charts.lines_figure(
-                    over_time, x="period", y="quotes", series="speaker", title=f"Quotes per {freq}", y_title="quotes"
+                    over_time,
+                    x="period",
+                    y="quotes",
+                    series="speaker",
+                    title=f"Quotes per {freq}",
+                    y_title="quotes",
+                    freq=freq,
                 ),
                 load_events(),
             ),
@@ -193,7 +207,13 @@ def keyword_charts(
             f"Terms over time (per {freq})",
             charts.add_events(
                 charts.lines_figure(
-                    over_time, x="period", y="count", series="term", title=f"Terms per {freq}", y_title="occurrences"
+                    over_time,
+                    x="period",
+                    y="count",
+                    series="term",
+                    title=f"Terms per {freq}",
+                    y_title="occurrences",
+                    freq=freq,
                 ),
                 load_events(),
             ),

@@ -75,7 +75,7 @@ def test_filter_change_updates_numbers_and_url(server, page, bundled_articles, f
     page.goto(server)
     expect(metric(page, "Articles")).to_have_text(bundled_articles, timeout=60_000)
     page.locator("[data-testid='stMultiSelect']").filter(has_text="Languages").click()
-    page.get_by_role("option", name="fr", exact=True).click()
+    page.get_by_role("option", name="French", exact=True).click()  # shown by name, kept as "fr" in the link
     page.keyboard.press("Escape")
     expect(metric(page, "Articles")).to_have_text(french_articles, timeout=60_000)
     page.wait_for_url("**lang=fr**", timeout=30_000)  # the filtered view is a shareable link
@@ -105,3 +105,53 @@ def test_import_a_file_and_see_it_counted(server, page, bundled_articles):
     expect(page.get_by_text("Added 1, duplicates 0, failed 0")).to_be_visible(timeout=120_000)
     page.get_by_role("link", name="Overview").click()
     expect(metric(page, "Articles")).to_have_text(str(int(bundled_articles) + 1), timeout=60_000)
+
+
+def test_language_comparison_shows_each_language_with_its_n(server, page):
+    page.goto(f"{server}/languages")
+    expect(page.get_by_role("heading", name="Languages")).to_be_visible(timeout=60_000)
+    chart = page.locator(".js-plotly-plot").first
+    expect(chart).to_be_visible(timeout=60_000)
+    expect(chart.locator("text", has_text="English")).to_have_count(1, timeout=30_000)
+    expect(chart.locator("text", has_text="French")).to_have_count(1)
+    expect(chart.locator("text", has_text="n = ")).to_have_count(2)  # the paragraphs behind each bar
+    assert page.locator("[data-testid='stException']").count() == 0
+
+
+def test_outlet_comparison_is_restored_from_its_link_with_its_controls(server, page, bundled_store_path):
+    from corpus.store import Selection, Store
+    from corpus.store.reads import compare
+
+    with Store(bundled_store_path) as store:
+        third, fourth = compare.largest_outlets(store, Selection(), n=4)[2:]
+    page.goto(f"{server}/outlets?cmp={third}&cmp={fourth}&freq=week")
+    expect(page.get_by_role("heading", name="Outlets")).to_be_visible(timeout=60_000)
+    picker = page.locator("[data-testid='stMultiSelect']").filter(has_text="Outlets to compare")
+    expect(picker).to_contain_text(third, timeout=60_000)
+    expect(picker).to_contain_text(fourth)
+    expect(page.get_by_role("radio", name="week", exact=True)).to_be_checked()
+    legend = page.locator(".js-plotly-plot").first.locator(".legend")
+    expect(legend).to_contain_text(third, timeout=60_000)
+    page.get_by_role("radio", name="day", exact=True).click()
+    page.wait_for_url("**freq=day**", timeout=30_000)
+    assert f"cmp={third}" in page.url  # the other controls stay in the link
+
+
+def test_downloaded_png_keeps_a_colour_per_series(server, page):
+    import io
+
+    from PIL import Image
+
+    page.goto(server)
+    button = page.get_by_role("button", name="Download PNG").first  # coverage volume, stacked by outlet
+    expect(button).to_be_visible(timeout=60_000)
+    with page.expect_download(timeout=60_000) as info:
+        button.click()
+    image = Image.open(io.BytesIO(Path(info.value.path()).read_bytes())).convert("RGB")
+    counts = image.getcolors(maxcolors=1 << 20)
+    saturated = {
+        colour
+        for n, colour in counts
+        if n >= 30 and max(colour) - min(colour) > 60  # chart colours, not the greys of text and grid
+    }
+    assert len(saturated) >= 20  # dozens of outlets, each its own colour: not the browser-only greys

@@ -41,3 +41,29 @@ def test_tone_time_figure_marks_low_counts_hollow():
 def test_empty_data_gives_a_message_not_an_error():
     spec = charts.bar_figure(pd.DataFrame(columns=["x", "y"]), x="x", y="y", title="T", x_title="x").to_dict()
     assert spec["layout"]["annotations"][0]["text"] == "Nothing to show for these filters"
+
+
+def test_periods_without_articles_are_zero_counts_or_breaks_never_straight_lines():
+    import pandas as pd
+
+    from dashboard.charts import lines_figure, tone_time_figure, with_empty_periods
+
+    months = pd.to_datetime(["2025-01-01", "2025-04-01"]).tz_localize("UTC")
+    counts = pd.DataFrame({"period": months, "term": ["OpenAI", "OpenAI"], "count": [3, 5]})
+    filled = with_empty_periods(counts, x="period", y="count", series="term", freq="month", fill=0)
+    assert filled["count"].tolist() == [3, 0, 0, 5]
+    line = lines_figure(counts, x="period", y="count", series="term", title="t", y_title="n", freq="month")
+    assert list(line.data[0].y) == [3, 0, 0, 5]
+    tone = pd.DataFrame(
+        {
+            "period": months,
+            "outlet": ["lemonde.fr", "lemonde.fr"],
+            "mean_compound": [-0.2, 0.1],
+            "paragraphs": [7, 2],
+            "low_count": [False, True],
+        }
+    )
+    drawn = tone_time_figure(tone, freq="month").data[0]
+    assert drawn.connectgaps is False
+    assert pd.isna(drawn.y[1])  # the line breaks over February and March
+    assert pd.isna(drawn.y[2])

@@ -145,8 +145,16 @@ def test_top_speakers_count_a_quote_carried_twice_once_and_can_leave_out_epithet
     from jobs.analyze import analyze_store
 
     rows = [
-        {"id": "a", "language": "fr", "text": "« Non merci, vraiment », a dit Sam Altman lundi. « Escroc », a dit Elon Musk."},
-        {"id": "b", "language": "fr", "text": "Mardi encore : « Non merci, vraiment ! », a dit Sam Altman à la presse."},
+        {
+            "id": "a",
+            "language": "fr",
+            "text": "« Non merci, vraiment », a dit Sam Altman lundi. « Escroc », a dit Elon Musk.",
+        },
+        {
+            "id": "b",
+            "language": "fr",
+            "text": "Mardi encore : « Non merci, vraiment ! », a dit Sam Altman à la presse.",
+        },
     ]
     source = tmp_path / "two.jsonl"
     source.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
