@@ -2,7 +2,6 @@ import datetime as dt
 
 import streamlit as st
 
-from corpus.store.reads import terms as term_reads
 from dashboard import ui, views
 
 filters = ui.current_filters()
@@ -13,8 +12,7 @@ st.caption(
     "acronyms and brands keep their case (AI, IA, xAI)."
 )
 choices = ui.choices()
-top = ui.query(term_reads.term_totals, filters, n=1, limit=60)
-offered_terms = list(top["term"])
+offered_terms = ui.query(views.picker_terms, filters)
 left, middle, right = st.columns(3)
 chosen = left.multiselect(
     "Terms over time", offered_terms, default=ui.url_choices("terms", offered_terms, offered_terms[:4]), key="k_terms"

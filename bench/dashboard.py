@@ -20,6 +20,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 from corpus.ingest import open_store
 from corpus.store import Store, parquet
@@ -88,60 +89,48 @@ def cold_start(db: Path) -> float:
     return time.perf_counter() - start
 
 
-def browser_first_chart(db: Path) -> float | None:
+def _metric_text(page: Any, label: str) -> str:
+    box = page.locator("[data-testid='stMetric']").filter(has_text=label)
+    return str(box.locator("[data-testid='stMetricValue']").inner_text())
+
+
+def browser_timings(db: Path, *, fresh: bool) -> dict[str, float] | None:
+    """In a real Chromium: seconds from the server's first answer to the first chart, and, on a
+    store that is there already, from a filter change (Languages: French) until the page has
+    settled on the new figures. `fresh`: `db` does not exist yet and is built on first start."""
     try:
-        from playwright.sync_api import sync_playwright
+        from playwright.sync_api import expect, sync_playwright
     except ImportError:
         return None
     if browser_path() is None:
         return None
-    import os
-    import socket
+    from tests.browser.dashboard import CHROMIUM_ARGS, dashboard
 
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    start = time.perf_counter()
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            "app.py",
-            "--server.headless",
-            "true",
-            "--server.port",
-            str(port),
-            "--browser.gatherUsageStats",
-            "false",
-        ],
-        cwd=ROOT,
-        env={**os.environ, "CORPUS_DB": str(db)},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        with sync_playwright() as p:
-            browser = p.chromium.launch(
-                executable_path=browser_path(), args=["--headless", "--no-sandbox", "--disable-gpu"]
-            )
-            page = browser.new_page()
-            deadline = time.monotonic() + 60
-            while True:
-                try:
-                    page.goto(f"http://127.0.0.1:{port}")
-                    break
-                except Exception:  # the server is still starting: try again until the deadline
-                    if time.monotonic() > deadline:
-                        raise
-            page.locator(".js-plotly-plot").first.wait_for(timeout=60_000)
-            elapsed = time.perf_counter() - start
-            browser.close()
-    finally:
-        proc.terminate()
-        proc.wait(timeout=30)
-    return elapsed
+    timings: dict[str, float] = {}
+    started = time.perf_counter()
+    with dashboard(db) as url, sync_playwright() as p:
+        answered = time.perf_counter()
+        timings["server start"] = answered - started
+        browser = p.chromium.launch(executable_path=browser_path(), args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        page.goto(url)
+        page.locator(".js-plotly-plot").first.wait_for(timeout=120_000)
+        timings["first chart after the server answers"] = time.perf_counter() - answered
+        if not fresh:
+            expect(page.locator("[data-testid='stMetric']").first).to_be_visible(timeout=60_000)
+            before = _metric_text(page, "Articles")
+            page.locator("[data-testid='stMultiSelect']").filter(has_text="Languages").click()
+            start = time.perf_counter()
+            page.get_by_role("option", name="French", exact=True).click()
+            expect(
+                page.locator("[data-testid='stMetric']")
+                .filter(has_text="Articles")
+                .locator("[data-testid='stMetricValue']")
+            ).not_to_have_text(before, timeout=60_000)
+            page.locator("[data-testid='stStatusWidget']").wait_for(state="hidden", timeout=60_000)
+            timings["filter change settled"] = time.perf_counter() - start
+        browser.close()
+    return timings
 
 
 def main() -> None:
@@ -155,10 +144,11 @@ def main() -> None:
         open_store(bundled, on_create=build_new_store).close()
         print(f"cold start to the first chart (new process, bundled store): {cold_start(bundled):.2f} s")
         if args.browser:
-            seconds = browser_first_chart(bundled)
+            fresh = browser_timings(Path(tmp) / "fresh" / "store.duckdb", fresh=True)
             print(
-                f"cold start to the first chart in Chromium (server start included): {seconds:.2f} s"
-                if seconds
+                "fresh clone (store built on first start), Chromium: "
+                + ", ".join(f"{k} {v:.2f} s" for k, v in fresh.items())
+                if fresh
                 else "browser timing: no Chromium or Playwright here"
             )
         exporter = PngExporter()
@@ -195,6 +185,10 @@ def main() -> None:
                 if args.parquet:
                     parquet.export_store(store, Path(tmp) / f"parquet-{size}")
             print(f"{count:>9,}  " + "  ".join(f"{seconds * 1000:>15.0f}ms" for seconds in cells))
+            if args.browser and size == 10_000:
+                found = browser_timings(db, fresh=False)
+                if found:
+                    print("           Chromium at 10,000: " + ", ".join(f"{k} {v:.2f} s" for k, v in found.items()))
             db.unlink()
             if args.parquet:
                 over = parquet.open_parquet_store(Path(tmp) / f"parquet-{size}")

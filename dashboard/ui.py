@@ -46,8 +46,13 @@ def _store(path: str, parquet_folder: str | None) -> Store:
     if parquet_folder:
         return open_parquet_store(parquet_folder)
     store = open_dashboard_store(path)
-    _background().start(store)  # what is left to analyse, while the pages show what is done
+    # what is left to analyse, while the pages show what is done; a few seconds later, so that the
+    # first page is drawn before the models load
+    _background().start(store, delay=BACKGROUND_DELAY)
     return store
+
+
+BACKGROUND_DELAY = 6.0
 
 
 @st.cache_resource
@@ -348,6 +353,8 @@ def table(frame: Any, **kwargs: Any) -> Any:
     shown = safe_frame(frame if hasattr(frame, "columns") else pd.DataFrame(frame))
     if "language" in shown.columns:
         shown = shown.assign(language=shown["language"].map(lambda v: language_name(v) if isinstance(v, str) else v))
+    if "url" in shown.columns:  # an article without a URL (the seed) shows an empty cell, not "None"
+        shown = shown.assign(url=shown["url"].map(lambda v: v if isinstance(v, str) else ""))
     shown = shown.rename(columns=column_name)
     if "column_config" in kwargs:
         kwargs["column_config"] = {column_name(k): v for k, v in kwargs["column_config"].items()}

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import itertools
 from collections.abc import Callable
 from dataclasses import replace
 from typing import Concatenate, ParamSpec
@@ -33,12 +34,45 @@ def coloured(
 
     @functools.wraps(build)
     def with_book(store: Store, sel: Selection, /, *args: P.args, **options: P.kwargs) -> list[Chart]:
-        offered = articles.filter_choices(store)
-        languages = [charts.language_name(code) for code in offered["languages"]]
-        with charts.colouring(charts.colour_book(offered["outlets"], offered["actors"], languages)):
+        with charts.colouring(_book_of(store)):
             return build(store, sel, *args, **options)
 
     return with_book
+
+
+_BOOKS: dict[tuple[str, tuple[object, ...]], dict[str, str]] = {}
+
+
+def _book_of(store: Store) -> dict[str, str]:
+    """The store's colour book, made once per data version (it reads every outlet and actor)."""
+    key = (str(store.path), articles.data_version(store))
+    if key not in _BOOKS:
+        offered = articles.filter_choices(store)
+        languages = [charts.language_name(code) for code in offered["languages"]]
+        if len(_BOOKS) > 16:
+            _BOOKS.clear()
+        _BOOKS[key] = charts.colour_book(offered["outlets"], offered["actors"], languages)
+    return _BOOKS[key]
+
+
+_TOPS: dict[tuple[str, tuple[object, ...], Selection], pd.DataFrame] = {}
+
+
+def _top_terms(store: Store, sel: Selection) -> pd.DataFrame:
+    key = (str(store.path), articles.data_version(store), sel)
+    if key not in _TOPS:
+        if len(_TOPS) > 32:
+            _TOPS.clear()
+        _TOPS[key] = term_reads.top_terms_by_language(store, sel, unigrams=100, bigrams=25)
+    return _TOPS[key]
+
+
+def picker_terms(store: Store, sel: Selection, *, per_language: int = 30) -> list[str]:
+    """The terms the Keywords page offers to follow over time: each language's top ones, in turn."""
+    tops = _top_terms(store, sel)
+    lists = [list(part[part["n"] == 1]["term"].head(per_language)) for _, part in tops.groupby("language", sort=False)]
+    merged = [term for row in itertools.zip_longest(*lists) for term in row if term]
+    return list(dict.fromkeys(merged))
 
 
 @coloured
@@ -166,11 +200,13 @@ def keyword_charts(
     out: list[Chart] = []
     unit = "per 1,000 words" if per_thousand else "occurrences"
     first_terms: list[str] = []
-    for language in term_reads.languages_of(store, sel):
+    tops = _top_terms(store, sel)  # one scan for every language, shared with the page's term picker
+    for language in dict.fromkeys(tops["language"]):
         part = replace(sel, languages=(language,))
         name = charts.language_name(language)
-        cloud_terms = term_reads.term_totals(store, part, n=1, limit=100)  # one query: the bars and the cloud
-        bigrams = term_reads.term_totals(store, part, n=2, limit=25)
+        mine = tops[tops["language"] == language]
+        cloud_terms = mine[mine["n"] == 1].drop(columns="language").reset_index(drop=True)
+        bigrams = mine[mine["n"] == 2].drop(columns="language").reset_index(drop=True)
         if per_thousand:
             words = max(1, term_reads.words_of(store, part))
             cloud_terms = cloud_terms.assign(per_thousand=cloud_terms["count"] * 1000 / words)

@@ -36,9 +36,10 @@ class BackgroundAnalysis:
         self._state = AnalysisState(running=False, done=0, total=0)
         self._thread: threading.Thread | None = None
 
-    def start(self, store: Store) -> bool:
+    def start(self, store: Store, *, delay: float = 0.0) -> bool:
         """Start analysing what the store lacks, unless it lacks nothing or a run is under way;
-        whether a run started."""
+        whether a run started. `delay`: seconds the thread waits first, so that a page being
+        drawn is not slowed by the models' loading (threads share one interpreter lock)."""
         with self._lock:
             if self._thread is not None and self._thread.is_alive():
                 return False
@@ -46,7 +47,9 @@ class BackgroundAnalysis:
                 return False
             cursor = store.cursor()  # DuckDB connections are not shared between threads
             self._state = AnalysisState(running=True, done=0, total=0)
-            self._thread = threading.Thread(target=self._run, args=(cursor,), name="catch-up-analysis", daemon=True)
+            self._thread = threading.Thread(
+                target=self._run, args=(cursor, delay), name="catch-up-analysis", daemon=True
+            )
             self._thread.start()
             return True
 
@@ -65,8 +68,9 @@ class BackgroundAnalysis:
         with self._lock:
             self._state = AnalysisState(running=True, done=done, total=total)
 
-    def _run(self, cursor: Store) -> None:
+    def _run(self, cursor: Store, delay: float) -> None:
         error: str | None = None
+        time.sleep(delay)
         try:
             analyze_store(cursor, progress=self._progress)
         except Exception as exc:  # shown on the pages; the dashboard goes on with what is analysed

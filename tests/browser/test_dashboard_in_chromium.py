@@ -137,21 +137,29 @@ def test_outlet_comparison_is_restored_from_its_link_with_its_controls(server, p
     assert f"cmp={third}" in page.url  # the other controls stay in the link
 
 
-def test_downloaded_png_keeps_a_colour_per_series(server, page):
+def test_downloaded_png_keeps_a_colour_per_series(server, page, bundled_store_path):
     import io
 
     from PIL import Image
 
+    from corpus.store import Selection, Store
+    from dashboard.views import overview_charts
+
+    with Store(bundled_store_path) as store:
+        volume = overview_charts(store, Selection())[0].figure  # what the first Download PNG draws
+    wanted = {trace.name: trace.marker.color for trace in volume.data}
     page.goto(server)
-    button = page.get_by_role("button", name="Download PNG").first  # coverage volume, stacked by outlet
+    button = page.get_by_role("button", name="Download PNG").first
     expect(button).to_be_visible(timeout=60_000)
     with page.expect_download(timeout=60_000) as info:
         button.click()
     image = Image.open(io.BytesIO(Path(info.value.path()).read_bytes())).convert("RGB")
-    counts = image.getcolors(maxcolors=1 << 20)
-    saturated = {
-        colour
-        for n, colour in counts
-        if n >= 30 and max(colour) - min(colour) > 60  # chart colours, not the greys of text and grid
+    present = {colour for n, colour in image.getcolors(maxcolors=1 << 20) if n >= 20}
+    missing = {
+        name: colour
+        for name, colour in wanted.items()
+        if tuple(int(colour[i : i + 2], 16) for i in (1, 3, 5)) not in present
     }
-    assert len(saturated) >= 20  # dozens of outlets, each its own colour: not the browser-only greys
+    assert len(wanted) >= 5
+    assert missing == {}  # every series in its own colour, as on screen: not the browser-only greys
+    assert len(set(wanted.values())) == len(wanted)

@@ -67,3 +67,19 @@ def test_periods_without_articles_are_zero_counts_or_breaks_never_straight_lines
     assert drawn.connectgaps is False
     assert pd.isna(drawn.y[1])  # the line breaks over February and March
     assert pd.isna(drawn.y[2])
+
+
+def test_a_stack_of_many_outlets_draws_the_largest_and_sums_the_rest():
+    import pandas as pd
+
+    from dashboard.charts import MAX_SERIES, volume_figure
+
+    month = pd.Timestamp("2025-02-01", tz="UTC")
+    volume = pd.DataFrame(
+        {"period": [month] * 20, "group": [f"outlet{i:02}.example" for i in range(20)], "articles": range(20, 0, -1)}
+    )
+    fig = volume_figure(volume, by="outlet")
+    names = [trace.name for trace in fig.data]
+    assert names[:MAX_SERIES] == [f"outlet{i:02}.example" for i in range(MAX_SERIES)]
+    assert names[-1] == f"{20 - MAX_SERIES} other outlets"
+    assert sum(sum(trace.y) for trace in fig.data) == sum(range(1, 21))  # nothing lost from the total

@@ -18,15 +18,16 @@ def top_speakers(store: Store, sel: Selection, *, n: int = 15, min_words: int = 
     articles count once), quotes (every occurrence), outlets, articles; only quotes of at least
     `min_words` words (a one-word epithet is a quote too, but not a statement). Most distinct first."""
     where, params = sel.where()
+    longer = f"AND {QUOTE_WORDS} >= ?" if min_words > 1 else ""
     return query_frame(
         store,
         f"""
         SELECT q.speaker, count(DISTINCT {QUOTE_KEY}) AS distinct_quotes, count(*) AS quotes,
                count(DISTINCT a.outlet) AS outlets, count(DISTINCT a.id) AS articles
         FROM quotes q JOIN articles a USING (content_hash)
-        WHERE {where} AND q.kind = 'direct' AND q.speaker IS NOT NULL AND {QUOTE_WORDS} >= ?
+        WHERE {where} AND q.kind = 'direct' AND q.speaker IS NOT NULL {longer}
         GROUP BY q.speaker ORDER BY distinct_quotes DESC, quotes DESC, q.speaker LIMIT ?""",
-        [*params, min_words, n],
+        [*params, *([min_words] if min_words > 1 else []), n],
     )
 
 

@@ -14,7 +14,7 @@ def term_totals(store: Store, selection: Selection = ALL, *, n: int | None = Non
     size = "AND t.n = ?" if n else ""
     return store.con.execute(
         f"""SELECT t.term, any_value(t.n) AS n, sum(t.count)::BIGINT AS count,
-                   count(DISTINCT t.content_hash) AS articles
+                   count(*) AS articles  -- one row per article and term
             FROM term_counts t JOIN articles a USING (content_hash)
             WHERE {where} {size} GROUP BY t.term ORDER BY count DESC, t.term LIMIT ?""",
         [*params, *([n] if n else []), limit],
@@ -53,3 +53,27 @@ def words_of(store: Store, selection: Selection = ALL) -> int:
         params,
     ).fetchall()[0]
     return int(row[0])
+
+
+def top_terms_by_language(
+    store: Store, selection: Selection = ALL, *, unigrams: int = 100, bigrams: int = 25
+) -> pd.DataFrame:
+    """The top terms of each language of the selection, in one scan of the counts: columns
+    language, n (1 or 2), term, count, articles, ranked within (language, n), the most covered
+    language first."""
+    where, params = selection.where()
+    return store.con.execute(
+        f"""WITH totals AS (
+                SELECT a.language, t.n, t.term, sum(t.count)::BIGINT AS count,
+                       count(*) AS articles  -- one row per article and term
+                FROM term_counts t JOIN articles a USING (content_hash)
+                WHERE {where} AND a.language IS NOT NULL GROUP BY ALL
+            ), ranked AS (
+                SELECT *, row_number() OVER (PARTITION BY language, n ORDER BY count DESC, term) AS rank
+                FROM totals
+            ), sizes AS (SELECT language, sum(count) AS size FROM totals WHERE n = 1 GROUP BY language)
+            SELECT r.language, r.n, r.term, r.count, r.articles FROM ranked r JOIN sizes USING (language)
+            WHERE r.rank <= CASE WHEN r.n = 1 THEN ? ELSE ? END
+            ORDER BY sizes.size DESC, r.language, r.n, r.rank""",
+        [*params, unigrams, bigrams],
+    ).df()

@@ -166,3 +166,15 @@ def test_top_speakers_count_a_quote_carried_twice_once_and_can_leave_out_epithet
     assert every.loc["Sam Altman", ["quotes", "distinct_quotes"]].tolist() == [2, 1]
     assert every.loc["Elon Musk", "quotes"] == 1
     assert "Elon Musk" not in longer.index  # a one-word epithet, left out from two words up
+
+
+def test_top_terms_by_language_are_each_languages_own(bundled_store):
+    from corpus.store.reads import terms
+
+    tops = terms.top_terms_by_language(bundled_store, ALL, unigrams=10, bigrams=5)
+    assert list(dict.fromkeys(tops["language"])) == terms.languages_of(bundled_store, ALL)
+    for language in ("fr", "en"):
+        own = terms.term_totals(bundled_store, Selection(languages=(language,)), n=1, limit=10)
+        mine = tops[(tops["language"] == language) & (tops["n"] == 1)]
+        assert mine["term"].tolist() == own["term"].tolist()  # never pooled across languages
+        assert len(tops[(tops["language"] == language) & (tops["n"] == 2)]) == 5
