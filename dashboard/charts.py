@@ -155,6 +155,12 @@ DAY_MS = 86_400_000
 PERIODS = {"day": (DAY_MS, 0.8 * DAY_MS), "week": (7 * DAY_MS, 6 * DAY_MS), "month": ("M1", 26 * DAY_MS)}
 
 
+def _period(freq: str) -> dict[str, object]:
+    """A bar as wide as its period, in the middle of it."""
+    period, width = PERIODS[freq]
+    return {"width": width, "xperiod": period, "xperiodalignment": "middle"}
+
+
 def volume_figure(
     volume: pd.DataFrame, *, by: str = "outlet", title: str = "Coverage volume", freq: str = "month"
 ) -> go.Figure:
@@ -167,13 +173,7 @@ def volume_figure(
     colours = colours_for(volume["group"].astype(str))
     for name, group in volume.groupby("group", sort=False):
         fig.add_bar(
-            x=group["period"],
-            y=group["articles"],
-            name=str(name),
-            marker_color=colours[str(name)],
-            width=PERIODS[freq][1],
-            xperiod=PERIODS[freq][0],
-            xperiodalignment="middle",
+            x=group["period"], y=group["articles"], name=str(name), marker_color=colours[str(name)], **_period(freq)
         )
     fig.update_layout(
         title=title, barmode="stack", xaxis_title="date", yaxis_title="articles", legend_title=by, **_LAYOUT
@@ -194,9 +194,7 @@ def share_of_voice_figure(share: pd.DataFrame, *, title: str = "Share of voice",
             y=group["share"],
             name=str(actor),
             marker_color=colours[str(actor)],
-            width=PERIODS[freq][1],
-            xperiod=PERIODS[freq][0],
-            xperiodalignment="middle",
+            **_period(freq),
             customdata=group[["mentions"]],
             hovertemplate="%{y:.0%} (%{customdata[0]} mentions)",
         )

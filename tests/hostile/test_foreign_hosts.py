@@ -10,9 +10,9 @@ from urllib.parse import urlsplit
 import pytest
 
 playwright = pytest.importorskip("playwright.sync_api")
-from playwright.sync_api import expect, sync_playwright  # noqa: E402
+from playwright.sync_api import expect  # noqa: E402
 
-from tests.browser.dashboard import CHROMIUM, CHROMIUM_ARGS, dashboard  # noqa: E402
+from tests.browser.dashboard import CHROMIUM, chromium, dashboard  # noqa: E402
 
 if CHROMIUM is None and os.environ.get("CI"):
     raise RuntimeError("CI must run the browser tests: .ci/run installs Debian's chromium")
@@ -56,10 +56,8 @@ def hostile_server(bundled_store_path, tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def browser():
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
+    with chromium() as launched:
+        yield launched
 
 
 @pytest.mark.parametrize("path", PAGES, ids=["overview", "sentiment", "quotes", "keywords", "reader"])
