@@ -78,6 +78,9 @@ def test_no_page_requests_a_host_named_in_article_data(hostile_server, browser, 
     try:
         page.goto(f"{hostile_server}/{path}")
         expect(page.locator("h1").first).to_be_visible(timeout=60_000)
+        if path.startswith("articles"):  # the reader's last paragraph: the whole article is drawn
+            expect(page.locator("body")).to_contain_text("said of the trial", timeout=60_000)
+        page.locator("[data-testid='stStatusWidget']").wait_for(state="hidden", timeout=60_000)
         page.wait_for_load_state("networkidle", timeout=60_000)
         expect(page.locator("[data-testid='stSpinner']")).to_have_count(0, timeout=60_000)
         assert page.locator("[data-testid='stException']").count() == 0
