@@ -225,22 +225,34 @@ def tone_time_figure(
     colours = colours_for(k for k in keep if k != "all outlets")
     for outlet, group in tone[tone["outlet"].isin(keep)].groupby("outlet", sort=True):
         overall = outlet == "all outlets"
-        fig.add_scatter(
-            x=group["period"],
-            y=group["mean_compound"],
-            name=str(outlet),
-            mode="lines+markers",
-            connectgaps=False,
-            line={"width": 4, "color": "#2c3e50"} if overall else {"width": 1, "color": colours[str(outlet)]},
-            marker={"symbol": ["circle-open" if low else "circle" for low in group["low_count"]], "size": 9},
-            customdata=group[["paragraphs"]],
-            hovertemplate="%{y:.2f} over %{customdata[0]} paragraphs",
-        )
+        line = {"width": 4, "color": "#2c3e50"} if overall else {"width": 1, "color": colours[str(outlet)]}
+        _add_tone_line(fig, group, str(outlet), line)
+    return _tone_layout(fig, title)
+
+
+def _add_tone_line(fig: go.Figure, group: pd.DataFrame, name: str, line: dict[str, object]) -> None:
+    """A line of mean tone per period; hollow markers where fewer than LOW_COUNT paragraphs stand
+    behind a mean, the paragraphs on hover, a break where a period has none."""
+    fig.add_scatter(
+        x=group["period"],
+        y=group["mean_compound"],
+        name=name,
+        mode="lines+markers",
+        connectgaps=False,
+        line=line,
+        marker={"symbol": ["circle-open" if low else "circle" for low in group["low_count"]], "size": 9},
+        customdata=group[["paragraphs"]],
+        hovertemplate="%{y:.2f} over %{customdata[0]} paragraphs",
+    )
+
+
+def _tone_layout(fig: go.Figure, title: str, **extra: object) -> go.Figure:
     fig.update_layout(
         title=title + " (hollow: fewer than 5 paragraphs)",
         yaxis_title="mean compound",
         yaxis_range=[-1, 1],
         xaxis_title="date",
+        **extra,
         **_LAYOUT,
     )
     return fig
@@ -455,25 +467,8 @@ def side_lines_figure(frame: pd.DataFrame, *, side: str, title: str, freq: str) 
     fig = go.Figure()
     colours = colours_for(frame["side"].astype(str))
     for name, group in frame.groupby("side", sort=True):
-        fig.add_scatter(
-            x=group["period"],
-            y=group["mean_compound"],
-            name=str(name),
-            mode="lines+markers",
-            connectgaps=False,
-            line={"color": colours[str(name)]},
-            marker={"symbol": ["circle-open" if low else "circle" for low in group["low_count"]], "size": 9},
-            customdata=group[["paragraphs"]],
-            hovertemplate="%{y:.2f} over %{customdata[0]} paragraphs",
-        )
-    fig.update_layout(
-        title=title + " (hollow: fewer than 5 paragraphs)",
-        yaxis_title="mean compound",
-        yaxis_range=[-1, 1],
-        xaxis_title="date",
-        legend_title=side,
-        **_LAYOUT,
-    )
+        _add_tone_line(fig, group, str(name), {"color": colours[str(name)]})
+    _tone_layout(fig, title, legend_title=side)
     return fig
 
 
