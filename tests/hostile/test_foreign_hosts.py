@@ -5,7 +5,7 @@ and the browser requests nothing from any host but the dashboard's own."""
 import json
 import os
 import shutil
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 import pytest
 
@@ -33,7 +33,15 @@ HOSTILE = {
         f'"We will see <b>you</b> at https://{EVIL}/court," Sam Altman said of the trial, :material/gavel:.'
     ),
 }
-PAGES = ["", "sentiment", "quotes", "keywords", f"articles?article={HOSTILE['id']}"]
+PAGES = [
+    "",
+    "sentiment",
+    "quotes",
+    "keywords",
+    "languages",
+    f"outlets?cmp={quote(HOSTILE['outlet'])}&cmp=boursorama.com",  # the hostile outlet in every legend
+    f"articles?article={HOSTILE['id']}",
+]
 
 
 @pytest.fixture(scope="module")
@@ -60,7 +68,9 @@ def browser():
         yield launched
 
 
-@pytest.mark.parametrize("path", PAGES, ids=["overview", "sentiment", "quotes", "keywords", "reader"])
+@pytest.mark.parametrize(
+    "path", PAGES, ids=["overview", "sentiment", "quotes", "keywords", "languages", "outlets", "reader"]
+)
 def test_no_page_requests_a_host_named_in_article_data(hostile_server, browser, path):
     own = urlsplit(hostile_server).netloc
     foreign: list[str] = []
@@ -80,6 +90,8 @@ def test_no_page_requests_a_host_named_in_article_data(hostile_server, browser, 
         expect(page.locator("h1").first).to_be_visible(timeout=60_000)
         if path.startswith("articles"):  # the reader's last paragraph: the whole article is drawn
             expect(page.locator("body")).to_contain_text("said of the trial", timeout=60_000)
+        else:  # a page of charts: the last chart's downloads are drawn
+            expect(page.get_by_role("button", name="Download all charts (ZIP)")).to_be_visible(timeout=60_000)
         page.locator("[data-testid='stStatusWidget']").wait_for(state="hidden", timeout=60_000)
         page.wait_for_load_state("networkidle", timeout=60_000)
         expect(page.locator("[data-testid='stSpinner']")).to_have_count(0, timeout=60_000)
@@ -91,6 +103,8 @@ def test_no_page_requests_a_host_named_in_article_data(hostile_server, browser, 
         context.close()
     assert foreign == []
     assert (links, images) == (0, 0)
+    if path.startswith("outlets"):  # the hostile outlet was compared, its name shown as text
+        assert f"<a href='http://{EVIL}/o'>outlet</a>" in shown
     if path.startswith("articles"):
         # the reader shows the article's markup, links and shortcodes as the text they are
         assert f"www.{EVIL} and ceo@{EVIL} :material/home: :smile:" in shown
