@@ -21,8 +21,9 @@ $(VENV)/.dev: requirements.lock pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $@ $(VENV)/.runtime
 
+# The store, the imports and plotly are made ready before the server answers (dashboard/serve.py).
 run: $(VENV)/.runtime
-	$(BIN)/streamlit run app.py
+	$(BIN)/python -m dashboard.serve
 
 test: $(VENV)/.dev
 	$(BIN)/ruff check .

@@ -20,6 +20,7 @@ from corpus.text import fold_for_matching
 
 SHORT_WORDS = 3  # shorter quotes ("Swindler.") group only when identical once normalised
 SAME_QUOTE = 0.85  # share of the shorter quote's characters found in order in the longer one
+BUCKET_CAP = 64  # distinct wordings held per trigram
 _BRACKETS = re.compile(r"\[[^\]]*\]|\((?:sic|sic!)\)", re.IGNORECASE)
 _NON_WORD = re.compile(r"[^\w\s]")
 
@@ -66,10 +67,24 @@ def _trigrams(normalised: str) -> set[str]:
     return {" ".join(words[i : i + 3]) for i in range(max(1, len(words) - 2))}
 
 
-def group_quotes(occurrences: Sequence[Occurrence]) -> list[QuoteGroup]:
-    """Groups of the same quote across articles, largest first; every occurrence is in one group."""
-    normalised = [normalise_quote(o.quote) for o in occurrences]
-    parent = list(range(len(occurrences)))
+def clusters(quotes: Sequence[str]) -> list[int]:
+    """For each quote, the number of its group (the same quote in other wordings has the same one).
+
+    Identical wordings (once normalised) are one node, so a quote reprinted by a thousand outlets
+    is compared once, not a million times; distinct wordings meet through shared word trigrams,
+    each trigram holding at most BUCKET_CAP of them (a common phrase would otherwise pair every
+    quote with every other: two copies of one quote share most of their trigrams, so they still
+    meet in a rarer one)."""
+    normalised_of: dict[str, str] = {}
+    wording_ids: dict[str, int] = {}
+    node_of: list[int] = []
+    for quote in quotes:
+        text = normalised_of.get(quote)
+        if text is None:
+            text = normalised_of[quote] = normalise_quote(quote)
+        node_of.append(wording_ids.setdefault(text, len(wording_ids)))
+    wordings = list(wording_ids)
+    parent = list(range(len(wordings)))
 
     def find(i: int) -> int:
         while parent[i] != i:
@@ -78,29 +93,39 @@ def group_quotes(occurrences: Sequence[Occurrence]) -> list[QuoteGroup]:
         return i
 
     index: dict[str, list[int]] = defaultdict(list)
-    for i, text in enumerate(normalised):
+    key_counts: list[int] = []
+    for i, text in enumerate(wordings):
         keys = {text} if len(text.split()) <= SHORT_WORDS else _trigrams(text)
-        seen: set[int] = set()
+        key_counts.append(len(keys))
+        shared: Counter[int] = Counter()
         for key in keys:
-            for j in index[key]:
-                if j not in seen and find(i) != find(j):
-                    seen.add(j)
-                    if same_quote(text, normalised[j]):
-                        parent[find(i)] = find(j)
-            index[key].append(i)
+            bucket = index[key]
+            shared.update(bucket)
+            if len(bucket) < BUCKET_CAP:
+                bucket.append(i)
+        for j, common in shared.items():
+            # one shared phrase ("a déclaré lundi que") is no sign of the same quote: the character
+            # comparison runs only for wordings sharing enough trigrams to be one
+            enough = common >= _enough(min(key_counts[i], key_counts[j]))
+            if enough and find(i) != find(j) and same_quote(text, wordings[j]):
+                parent[find(i)] = find(j)
+    return [find(node) for node in node_of]
+
+
+def _enough(trigrams: int) -> int:
+    """Shared trigrams needed before two wordings are compared: two, or one for the shortest
+    quotes (a word changed inside a four-word quote leaves it no trigram in common)."""
+    return 1 if trigrams <= 3 else 2
+
+
+def group_quotes(occurrences: Sequence[Occurrence]) -> list[QuoteGroup]:
+    """Groups of the same quote across articles, largest first; every occurrence is in one group."""
     members: dict[int, list[int]] = defaultdict(list)
-    for i in range(len(occurrences)):
-        members[find(i)].append(i)
+    for i, group in enumerate(clusters([o.quote for o in occurrences])):
+        members[group].append(i)
     groups = []
     for ids in members.values():
-        ordered = sorted(
-            ids,
-            key=lambda i: (
-                occurrences[i].published is None,
-                occurrences[i].published or dt.datetime.min.replace(tzinfo=dt.UTC),
-                occurrences[i].article_id,
-            ),
-        )
+        ordered = sorted(ids, key=lambda i: _appearance(occurrences[i]))
         first = occurrences[ordered[0]]
         speakers = Counter(occurrences[i].speaker for i in ids if occurrences[i].speaker)
         wordings = Counter(occurrences[i].quote.strip() for i in ids)
@@ -115,3 +140,58 @@ def group_quotes(occurrences: Sequence[Occurrence]) -> list[QuoteGroup]:
             )
         )
     return sorted(groups, key=lambda g: (-len(g.outlets), -len(g.occurrences), g.text))
+
+
+@dataclass(frozen=True, slots=True)
+class Wording:
+    """One wording of a quote as a selection carries it (what a store can sum up without
+    reading every occurrence): how often, in which outlets, first where, attributed to whom."""
+
+    quote: str
+    occurrences: int
+    outlets: frozenset[str]
+    first: Occurrence
+    speakers: tuple[tuple[str, int], ...]  # speaker -> occurrences naming them
+
+
+@dataclass(frozen=True, slots=True)
+class WordingGroup:
+    text: str  # the wording of the first appearance
+    speaker: str | None  # the speaker most occurrences name
+    first: Occurrence
+    outlets: tuple[str, ...]
+    occurrences: int
+    variants: tuple[tuple[str, int], ...]  # wording -> how many carried it
+
+
+def _appearance(o: Occurrence) -> tuple[bool, dt.datetime, str]:
+    return (o.published is None, o.published or dt.datetime.min.replace(tzinfo=dt.UTC), o.article_id)
+
+
+def group_wordings(wordings: Sequence[Wording]) -> list[WordingGroup]:
+    """`group_quotes` over wordings summed up beforehand (in the order of their first appearance):
+    the same groups, largest first, in time proportional to the distinct wordings rather than to
+    the occurrences."""
+    members: dict[int, list[Wording]] = defaultdict(list)
+    for wording, number in zip(wordings, clusters([w.quote for w in wordings]), strict=True):
+        members[number].append(wording)
+    groups = []
+    for group in members.values():
+        group.sort(key=lambda w: _appearance(w.first))  # stable: ties keep the order given
+        first = group[0].first
+        speakers: Counter[str] = Counter()
+        variants: Counter[str] = Counter()
+        for wording in group:
+            speakers.update(dict(wording.speakers))
+            variants[wording.quote.strip()] += wording.occurrences
+        groups.append(
+            WordingGroup(
+                text=first.quote,
+                speaker=speakers.most_common(1)[0][0] if speakers else None,
+                first=first,
+                outlets=tuple(sorted(frozenset().union(*(w.outlets for w in group)))),
+                occurrences=sum(w.occurrences for w in group),
+                variants=tuple(variants.most_common()),
+            )
+        )
+    return sorted(groups, key=lambda g: (-len(g.outlets), -g.occurrences, g.text))

@@ -1,11 +1,13 @@
 import streamlit as st
 
 from corpus.store.reads import articles as articles_read
+from corpus.store.reads import timelines
 from dashboard import ui
 from dashboard.reader import escape, highlighted, tone_badge
 
 filters = ui.current_filters()
 st.title("Articles")
+ui.prefetch(filters, (timelines.counts, {}), (articles_read.article_list, {}))
 ui.require_articles(filters)
 articles = ui.query(articles_read.article_list, filters)
 st.caption(f"{len(articles)} article(s); select one to read it.")

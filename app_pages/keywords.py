@@ -2,10 +2,12 @@ import datetime as dt
 
 import streamlit as st
 
+from corpus.store.reads import timelines
 from dashboard import ui, views
 
 filters = ui.current_filters()
 st.title("Keywords")
+ui.prefetch(filters, (timelines.counts, {}), (views.picker_terms, {}))
 ui.require_articles(filters)
 st.caption(
     "Terms without French and English stop words, counted in each language apart (never pooled); "

@@ -1,10 +1,16 @@
 import streamlit as st
 
+from corpus.store.reads import timelines
 from corpus.store.reads.common import FREQS
 from dashboard import ui, views
 
 filters = ui.current_filters()
 st.title("Languages")
+ui.prefetch(
+    filters,
+    (timelines.counts, {}),
+    (views.language_charts, {"freq": ui.control_value("l_freq", "freq", FREQS, "month")}),
+)
 ui.require_articles(filters)
 st.caption(
     "French and English coverage side by side: each language's paragraphs are scored by its own model "

@@ -1,11 +1,12 @@
 import streamlit as st
 
-from corpus.store.reads import compare
+from corpus.store.reads import compare, timelines
 from corpus.store.reads.common import FREQS
 from dashboard import ui, views
 
 filters = ui.current_filters()
 st.title("Outlets")
+ui.prefetch(filters, (timelines.counts, {}), (compare.largest_outlets, {"n": 200}))
 ui.require_articles(filters)
 offered = ui.query(compare.largest_outlets, filters, n=200)
 left, right = st.columns([3, 1])

@@ -1,10 +1,22 @@
 import streamlit as st
 
+from corpus.store.reads import timelines
 from corpus.store.reads.common import FREQS, GROUP_BYS
 from dashboard import ui, views
 
 filters = ui.current_filters()
 st.title("Overview")
+ui.prefetch(
+    filters,
+    (timelines.counts, {}),
+    (
+        views.overview_charts,
+        {
+            "freq": ui.control_value("ov_freq", "freq", FREQS, "month"),
+            "by": ui.control_value("ov_by", "by", GROUP_BYS, "outlet"),
+        },
+    ),
+)
 counts = ui.require_articles(filters)
 # two rows of three: nothing is cut at 800 pixels
 for row in (

@@ -1,18 +1,37 @@
 import streamlit as st
 
-from corpus.store.reads import quotes
+from corpus.store.reads import quotes, timelines
 from corpus.store.reads.common import FREQS
 from dashboard import data, ui, views
 
+LENGTHS = ("1", "2", "4", "8")
+
 filters = ui.current_filters()
 st.title("Quotes")
+said_by = ui.text_value("q_speaker", "speaker")  # "anyone" is no one in particular
+ui.prefetch(
+    filters,
+    (timelines.counts, {}),
+    (
+        views.quote_charts,
+        {
+            "freq": ui.control_value("q_freq", "freq", FREQS, "month"),
+            "min_words": int(ui.control_value("q_min", "minwords", LENGTHS, "1")),
+        },
+    ),
+    (quotes.top_speakers, {"n": 50}),
+    (
+        quotes.quote_search,
+        {"text": ui.text_value("q_text", "qtext"), "speaker": None if said_by in ("", "anyone") else said_by},
+    ),
+    (data.shared_quotes, {}),
+)
 ui.require_articles(filters)
 left, right = st.columns(2)
 freq = left.segmented_control("Period", FREQS, default=ui.url_choice("freq", FREQS, "month"), key="q_freq") or "month"
-lengths = ("1", "2", "4", "8")
 shortest = (
     right.segmented_control(
-        "Shortest quote counted (words)", lengths, default=ui.url_choice("minwords", lengths, "1"), key="q_min"
+        "Shortest quote counted (words)", LENGTHS, default=ui.url_choice("minwords", LENGTHS, "1"), key="q_min"
     )
     or "1"
 )

@@ -1,11 +1,12 @@
 import streamlit as st
 
-from corpus.store.reads import tone
+from corpus.store.reads import timelines, tone
 from dashboard import ui, views
 from dashboard.reader import escape, text_or, tone_badge
 
 filters = ui.current_filters()
 st.title("Sentiment")
+ui.prefetch(filters, (timelines.counts, {}), (views.sentiment_charts, {}), (tone.extreme_paragraphs, {}))
 ui.require_articles(filters)
 st.caption(
     "Tone per paragraph: VADER with a news-tone layer, in English and French; other languages are not "

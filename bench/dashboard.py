@@ -2,11 +2,17 @@
 
 Builds the bundled store (seed article and coverage), scales it up synthetically
 to each size (copies of the bundled articles and of their results, spread over
-the dates), and prints the server time of each page's views and of each query
-for a filtered view (one language and a date range), as a filter change costs
-it with cold caches. Then: the time of a cold start to the first chart (a new
-process: imports, store, overview), the warm PNG export time per chart, a page's
-ZIP, and with --browser the time until a real Chromium shows the first chart.
+the dates), and prints, for a filtered view (one language and a date range) with
+cold caches as a filter change has them:
+- each page's work: every query and view the page script asks for with its
+  default controls (PAGES mirrors app_pages/), and each main query alone;
+- with --browser, at the largest size: the real server's script run of each page,
+  from the browser's request to Streamlit's "script finished" message, read on
+  the websocket of a real Chromium (Streamlit's own work included).
+Then: the time of a cold start to the first chart (a new process: imports,
+store, overview), the warm PNG export time per chart, a page's ZIP, and with
+--browser the time until a real Chromium shows the first chart on a fresh clone
+and how long a filter change takes to settle there at 10,000 articles.
 """
 
 from __future__ import annotations
@@ -24,7 +30,9 @@ from typing import Any
 
 from corpus.ingest import open_store
 from corpus.store import Store, parquet
-from corpus.store.reads import articles, quotes, timelines, tone
+from corpus.store.concurrent import side_by_side
+from corpus.store.reads import articles, compare, quotes, timelines, tone
+from dashboard import data, views
 from dashboard.export import PngExporter, _cloud, browser_path, chart_png, zip_bytes
 from dashboard.filters import Filters, to_selection
 from dashboard.views import PAGE_CHARTS
@@ -34,6 +42,65 @@ ROOT = Path(__file__).resolve().parents[1]
 
 RESULT_TABLES = ("paragraph_tone", "article_tone", "actor_mentions", "quotes", "term_counts")
 FILTERS = Filters(start=dt.date(2024, 6, 1), end=dt.date(2026, 3, 31), languages=("en",))
+
+
+def _counts(s: Store, sel: Any) -> Any:
+    return timelines.counts(s, sel)
+
+
+def _overview(store: Store, sel: Any) -> None:
+    side_by_side(store, lambda s: _counts(s, sel), lambda s: views.overview_charts(s, sel))
+
+
+def _sentiment(store: Store, sel: Any) -> None:
+    side_by_side(
+        store,
+        lambda s: _counts(s, sel),
+        lambda s: views.sentiment_charts(s, sel),
+        lambda s: tone.extreme_paragraphs(s, sel),
+    )
+
+
+def _quotes(store: Store, sel: Any) -> None:
+    side_by_side(
+        store,
+        lambda s: _counts(s, sel),
+        lambda s: views.quote_charts(s, sel),
+        lambda s: quotes.top_speakers(s, sel, n=50),
+        lambda s: quotes.quote_search(s, sel, text="", speaker=None),
+        lambda s: data.shared_quotes(s, sel),
+    )
+
+
+def _keywords(store: Store, sel: Any) -> None:
+    _, terms = side_by_side(store, lambda s: _counts(s, sel), lambda s: views.picker_terms(s, sel))
+    views.keyword_charts(store, sel, terms=tuple(terms[:4]))
+
+
+def _languages(store: Store, sel: Any) -> None:
+    side_by_side(store, lambda s: _counts(s, sel), lambda s: views.language_charts(s, sel))
+
+
+def _outlets(store: Store, sel: Any) -> None:
+    _, offered = side_by_side(store, lambda s: _counts(s, sel), lambda s: compare.largest_outlets(s, sel, n=200))
+    views.outlet_charts(store, sel, outlets=tuple(offered[:2]))
+
+
+def _articles(store: Store, sel: Any) -> None:
+    side_by_side(store, lambda s: _counts(s, sel), lambda s: articles.article_list(s, sel))
+
+
+# What each page script asks of the core with its default controls, grouped as the page prefetches
+# them (ui.prefetch: side by side, each on its own cursor); keep in step with app_pages/.
+PAGES: dict[str, Any] = {
+    "overview": _overview,
+    "sentiment": _sentiment,
+    "quotes": _quotes,
+    "keywords": _keywords,
+    "languages": _languages,
+    "outlets": _outlets,
+    "articles": _articles,
+}
 QUERIES = {
     "counts": lambda s, sel: timelines.counts(s, sel),
     "volume": lambda s, sel: timelines.volume(s, sel),
@@ -66,10 +133,16 @@ def scale(store: Store, size: int) -> None:
     con.execute("DROP TABLE k")
 
 
+def page_work(name: str, store: Store) -> None:
+    """A page's server work for FILTERS: the filters resolved, then what the page asks for."""
+    PAGES[name](store, to_selection(store, FILTERS))
+
+
 def timed(fn, repeat: int = 3) -> float:
     times = []
     for _ in range(repeat):
         _cloud.cache_clear()  # every run draws its word cloud: no warm cache in the figures
+        views.forget_selections()  # nor the terms kept for the filters of the last pages
         start = time.perf_counter()
         fn()
         times.append(time.perf_counter() - start)
@@ -95,9 +168,11 @@ def _metric_text(page: Any, label: str) -> str:
 
 
 def browser_timings(db: Path, *, fresh: bool) -> dict[str, float] | None:
-    """In a real Chromium: seconds from the server's first answer to the first chart, and, on a
-    store that is there already, from a filter change (Languages: French) until the page has
-    settled on the new figures. `fresh`: `db` does not exist yet and is built on first start."""
+    """In a real Chromium: how long the server takes to start (`make run`'s preparation
+    included), then seconds from the server's first answer to the first chart, and, on a store
+    that is there already, from a filter change (Languages: French) until the page has settled on
+    the new figures. `fresh`: `db` does not exist yet and is built on first start. The browser is
+    started before the server, as an analyst's browser is open already."""
     try:
         from playwright.sync_api import expect, sync_playwright
     except ImportError:
@@ -107,30 +182,92 @@ def browser_timings(db: Path, *, fresh: bool) -> dict[str, float] | None:
     from tests.browser.dashboard import CHROMIUM_ARGS, dashboard
 
     timings: dict[str, float] = {}
-    started = time.perf_counter()
-    with dashboard(db) as url, sync_playwright() as p:
-        answered = time.perf_counter()
-        timings["server start"] = answered - started
+    with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=browser_path(), args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": 1400, "height": 1000})
-        page.goto(url)
-        page.locator(".js-plotly-plot").first.wait_for(timeout=120_000)
-        timings["first chart after the server answers"] = time.perf_counter() - answered
-        if not fresh:
-            expect(page.locator("[data-testid='stMetric']").first).to_be_visible(timeout=60_000)
-            before = _metric_text(page, "Articles")
-            page.locator("[data-testid='stMultiSelect']").filter(has_text="Languages").click()
-            start = time.perf_counter()
-            page.get_by_role("option", name="French", exact=True).click()
-            expect(
-                page.locator("[data-testid='stMetric']")
-                .filter(has_text="Articles")
-                .locator("[data-testid='stMetricValue']")
-            ).not_to_have_text(before, timeout=60_000)
-            page.locator("[data-testid='stStatusWidget']").wait_for(state="hidden", timeout=60_000)
-            timings["filter change settled"] = time.perf_counter() - start
+        started = time.perf_counter()
+        with dashboard(db) as url:
+            answered = time.perf_counter()
+            timings["server start"] = answered - started
+            page.goto(url)
+            page.locator(".js-plotly-plot").first.wait_for(timeout=120_000)
+            timings["first chart after the server answers"] = time.perf_counter() - answered
+            if not fresh:
+                expect(page.locator("[data-testid='stMetric']").first).to_be_visible(timeout=60_000)
+                before = _metric_text(page, "Articles")
+                page.locator("[data-testid='stMultiSelect']").filter(has_text="Languages").click()
+                start = time.perf_counter()
+                page.get_by_role("option", name="French", exact=True).click()
+                expect(
+                    page.locator("[data-testid='stMetric']")
+                    .filter(has_text="Articles")
+                    .locator("[data-testid='stMetricValue']")
+                ).not_to_have_text(before, timeout=60_000)
+                page.locator("[data-testid='stStatusWidget']").wait_for(state="hidden", timeout=60_000)
+                timings["filter change settled"] = time.perf_counter() - start
         browser.close()
     return timings
+
+
+def script_times(db: Path, repeat: int = 3) -> dict[str, float] | None:
+    """Each page's script run in the real server for FILTERS (cold: each run moves the start date
+    a day, so no cached query answers it), median of `repeat`: from the browser's request to run
+    the page to Streamlit's "script finished" message, both read on the page's websocket."""
+    try:
+        from playwright.sync_api import sync_playwright
+        from streamlit.proto.BackMsg_pb2 import BackMsg
+        from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+    except ImportError:
+        return None
+    if browser_path() is None:
+        return None
+    from tests.browser.dashboard import CHROMIUM_ARGS, dashboard
+
+    runs: list[list[float]] = []  # [requested, finished] per script run
+
+    def listen(ws: Any) -> None:
+        def sent(payload: bytes | str) -> None:
+            if isinstance(payload, bytes):
+                message = BackMsg()
+                message.ParseFromString(payload)
+                if message.HasField("rerun_script"):
+                    runs.append([time.perf_counter(), 0.0])
+
+        def received(payload: bytes | str) -> None:
+            if isinstance(payload, bytes):
+                message = ForwardMsg()
+                message.ParseFromString(payload)
+                if message.HasField("script_finished") and runs and not runs[-1][1]:
+                    runs[-1][1] = time.perf_counter()
+
+        ws.on("framesent", sent)
+        ws.on("framereceived", received)
+
+    medians: dict[str, float] = {}
+    with dashboard(db) as url, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=browser_path(), args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        page.on("websocket", listen)
+        page.goto(url)  # the process's first run (the store opened) is not a page's time
+        page.locator(".js-plotly-plot").first.wait_for(timeout=120_000)
+        shift = 0
+        for name in PAGES:
+            times = []
+            for _ in range(repeat):
+                shift += 1
+                start = (FILTERS.start or dt.date(2024, 6, 1)) + dt.timedelta(days=shift)
+                runs.clear()
+                page.goto(f"{url}/{'' if name == 'overview' else name}?from={start}&to={FILTERS.end}&lang=en")
+                deadline = time.monotonic() + 120
+                while not (runs and runs[0][1]) and time.monotonic() < deadline:
+                    page.wait_for_timeout(20)
+                if not (runs and runs[0][1]):
+                    raise RuntimeError(f"the {name} page did not finish its run within 120 s")
+                times.append(runs[0][1] - runs[0][0])
+                page.locator("[data-testid='stStatusWidget']").wait_for(state="hidden", timeout=60_000)
+            medians[name] = statistics.median(times)
+        browser.close()
+    return medians
 
 
 def main() -> None:
@@ -167,38 +304,44 @@ def main() -> None:
             )
         else:
             print("PNG export: no Chromium on PATH")
-        print(f"\nserver time for a filtered view ({FILTERS.describe()}), median of 3, cold query caches:")
-        header = f"{'articles':>9}  " + "  ".join(f"{name:>17}" for name in [*PAGE_CHARTS, *QUERIES])
-        print(header)
+        print(f"\nserver work of each page for a filtered view ({FILTERS.describe()}), median of 3, cold caches:")
+        print(f"{'articles':>9}  " + "  ".join(f"{name:>10}" for name in PAGES))
+        query_rows = []
         for size in args.sizes:
             db = Path(tmp) / f"scaled-{size}.duckdb"
             shutil.copy(bundled, db)
             with Store(db) as store:
                 scale(store, size)
-                # a page's server time: the filters resolved to a selection, then its views
-                cells = [
-                    timed(lambda b=build, s=store: b(s, to_selection(s, FILTERS))) for build in PAGE_CHARTS.values()
-                ]
+                cells = [timed(lambda n=name, s=store: page_work(n, s)) for name in PAGES]
                 selection = to_selection(store, FILTERS)
-                cells += [timed(lambda q=query, s=store, sel=selection: q(s, sel)) for query in QUERIES.values()]
+                query_rows.append(
+                    (size, [timed(lambda q=query, s=store, sel=selection: q(s, sel)) for query in QUERIES.values()])
+                )
                 count = store.count()
                 if args.parquet:
                     parquet.export_store(store, Path(tmp) / f"parquet-{size}")
-            print(f"{count:>9,}  " + "  ".join(f"{seconds * 1000:>15.0f}ms" for seconds in cells))
+            print(f"{count:>9,}  " + "  ".join(f"{seconds * 1000:>8.0f}ms" for seconds in cells))
             if args.browser and size == 10_000:
                 found = browser_timings(db, fresh=False)
                 if found:
                     print("           Chromium at 10,000: " + ", ".join(f"{k} {v:.2f} s" for k, v in found.items()))
+            if args.browser and size == max(args.sizes):
+                runs = script_times(db)
+                if runs:
+                    print(
+                        f"           script run in the real server at {count:,} (Streamlit's work included): "
+                        + ", ".join(f"{name} {seconds * 1000:.0f} ms" for name, seconds in runs.items())
+                    )
             db.unlink()
             if args.parquet:
                 over = parquet.open_parquet_store(Path(tmp) / f"parquet-{size}")
-                cells = [
-                    timed(lambda b=build, s=over: b(s, to_selection(s, FILTERS))) for build in PAGE_CHARTS.values()
-                ]
-                selection = to_selection(over, FILTERS)
-                cells += [timed(lambda q=query, s=over, sel=selection: q(s, sel)) for query in QUERIES.values()]
-                print(f"{'parquet':>9}  " + "  ".join(f"{seconds * 1000:>15.0f}ms" for seconds in cells))
+                cells = [timed(lambda n=name, s=over: page_work(n, s)) for name in PAGES]
+                print(f"{'parquet':>9}  " + "  ".join(f"{seconds * 1000:>8.0f}ms" for seconds in cells))
                 over.close()
+        print("\neach main query alone, same view:")
+        print(f"{'articles':>9}  " + "  ".join(f"{name:>17}" for name in QUERIES))
+        for size, cells in query_rows:
+            print(f"{size:>9,}  " + "  ".join(f"{seconds * 1000:>15.0f}ms" for seconds in cells))
 
 
 if __name__ == "__main__":

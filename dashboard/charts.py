@@ -11,6 +11,7 @@ from contextvars import ContextVar
 import pandas as pd
 import plotly.express as px
 import plotly.graph_objects as go
+import plotly.io as pio
 from plotly.subplots import make_subplots
 
 LABEL_COLOURS = {"negative": "#c0392b", "neutral": "#95a5a6", "positive": "#27ae60", "not scored": "#dfe6e9"}
@@ -19,7 +20,21 @@ MAX_SERIES = 8
 # Every figure names its template and every series its colour: once Streamlit is imported, plotly's
 # default template is Streamlit's, whose colours only the browser fills in, so an exported image would
 # come out grey. An outlet or an actor gets the same colour in every chart.
-TEMPLATE = "plotly_white"
+TEMPLATE = "coverage"
+DRAWN_TRACES = ("bar", "scatter", "heatmap")  # the trace types the builders below draw
+
+
+def _register_template() -> None:
+    """plotly_white kept to the trace types drawn here, as the "coverage" template. Every figure
+    gets its own copy of its template: plotly_white's defaults for its 24 trace types made that
+    copy a tenth of a chart's building time and half of its JSON."""
+    white = pio.templates["plotly_white"]
+    pio.templates[TEMPLATE] = go.layout.Template(
+        layout=white.layout, data={kind: getattr(white.data, kind) for kind in DRAWN_TRACES}
+    )
+
+
+_register_template()
 PALETTE = (
     "#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#17becf",
     "#bcbd22", "#7f7f7f", "#393b79", "#ad494a", "#637939", "#e6550d", "#7b4173", "#3182bd",
@@ -104,6 +119,8 @@ def add_events(fig: go.Figure, events: pd.DataFrame, *, language: str = "en") ->
     high = high.tz_localize("UTC") if high.tzinfo is None else high
     label = "label_fr" if language == "fr" else "label"
     placed: list[pd.Timestamp] = []
+    lines: list[dict[str, object]] = []
+    marks: list[dict[str, object]] = []
     for event in events.sort_values("date").itertuples():
         when = event.date
         if not (low - pd.Timedelta(days=31) <= when <= high + pd.Timedelta(days=31)):
@@ -113,25 +130,32 @@ def add_events(fig: go.Figure, events: pd.DataFrame, *, language: str = "en") ->
         level = sum(1 for earlier in placed if abs(when - earlier) < (high - low + pd.Timedelta(days=62)) / 40)
         placed.append(when)
         text = getattr(event, label) or event.label
-        fig.add_shape(
-            type="line",
-            x0=when,
-            x1=when,
-            y0=0,
-            y1=1,
-            yref="paper",
-            line={"dash": "dot", "width": 1, "color": "#34495e"},
+        lines.append(
+            {
+                "type": "line",
+                "x0": when,
+                "x1": when,
+                "y0": 0,
+                "y1": 1,
+                "yref": "paper",
+                "line": {"dash": "dot", "width": 1, "color": "#34495e"},
+            }
         )
-        fig.add_annotation(
-            x=when,
-            y=1.0 + 0.05 * level,
-            yref="paper",
-            text="◆",
-            showarrow=False,
-            yanchor="bottom",
-            hovertext=f"{event.date.date() if event.precision != 'month' else event.date.strftime('%Y-%m')}: {text}",
-            font={"color": "#34495e"},
+        day = event.date.date() if event.precision != "month" else event.date.strftime("%Y-%m")
+        marks.append(
+            {
+                "x": when,
+                "y": 1.0 + 0.05 * level,
+                "yref": "paper",
+                "text": "◆",
+                "showarrow": False,
+                "yanchor": "bottom",
+                "hovertext": f"{day}: {text}",
+                "font": {"color": "#34495e"},
+            }
         )
+    # set at once: each add_shape / add_annotation validates and copies every one added before
+    fig.update_layout(shapes=[*fig.layout.shapes, *lines], annotations=[*fig.layout.annotations, *marks])
     return fig
 
 

@@ -14,7 +14,7 @@ import pandas as pd
 
 from analysis.actors import load_actors
 from analysis.keywords import log_odds
-from analysis.quote_groups import Occurrence, group_quotes
+from analysis.quote_groups import Occurrence, Wording, group_wordings
 from corpus.store import ALL, Selection, Store
 from corpus.store.reads import articles, quotes, terms, tone
 
@@ -52,22 +52,29 @@ def distinctive_by_outlet(
     store: Store, sel: Selection, outlets: tuple[str, ...], *, per_outlet: int = 10
 ) -> pd.DataFrame:
     """For each outlet, the terms that set it apart from the other outlets compared (weighted
-    log-odds, the compared outlets as the prior): columns outlet, term, count_a, count_b, z,
-    significant (z >= SIGNIFICANT_Z); the top `per_outlet` of each."""
+    log-odds, the selection as the prior): columns outlet, term, count_a, count_b, z,
+    significant (z >= SIGNIFICANT_Z); the top `per_outlet` of each. One scan of the term counts
+    gives every outlet's; the prior is their sum when the selection is these outlets."""
+    columns = ["outlet", "term", "count_a", "count_b", "z", "significant"]
+    per = terms.term_counts_by_outlet(store, replace(sel, outlets=outlets))
+    table = per.pivot_table(index="term", columns="outlet", values="count", aggfunc="sum", fill_value=0)
+    prior = table.sum(axis=1) if set(sel.outlets) == set(outlets) else terms.term_counts_of(store, sel)
     parts = []
     for outlet in outlets:
-        others = tuple(o for o in outlets if o != outlet)
-        if not others:
+        others = [o for o in outlets if o != outlet and o in table.columns]
+        if outlet not in table.columns or not others:
             continue
-        table = distinctive_terms(
-            store, replace(sel, outlets=(outlet,)), replace(sel, outlets=others), background=sel, limit=per_outlet
-        )
-        parts.append(table.assign(outlet=outlet))
+        a = table[outlet][table[outlet] > 0]
+        b = table[others].sum(axis=1)
+        b = b[b > 0]
+        if a.empty or b.empty:
+            continue
+        parts.append(log_odds(a, b, prior).head(per_outlet).assign(outlet=outlet))
     if not parts:
-        return pd.DataFrame(columns=["outlet", "term", "count_a", "count_b", "z", "significant"])
+        return pd.DataFrame(columns=columns)
     frame = pd.concat(parts, ignore_index=True)
     frame["significant"] = frame["z"] >= SIGNIFICANT_Z
-    return frame[["outlet", "term", "count_a", "count_b", "z", "significant"]]
+    return frame[columns]
 
 
 def significance_note(table: pd.DataFrame, *, group: str = "outlet") -> str:
@@ -96,16 +103,25 @@ def actor_tone(store: Store, selection: Selection = ALL) -> pd.DataFrame:
 def shared_quotes(store: Store, sel: Selection = ALL, *, min_outlets: int = 2) -> pd.DataFrame:
     """Quotes carried by at least `min_outlets` outlets: columns quote (first wording), speaker,
     first_article, first_outlet, first_published, outlets, n_outlets, occurrences, variants (wording: count)."""
-    table = quotes.quote_table(store, sel)
-    occurrences = [
-        Occurrence(
-            r.article_id,
-            r.outlet,
-            None if pd.isna(r.published) else r.published.to_pydatetime(),
-            r.quote,
-            r.speaker,
+    table = quotes.quote_wordings(store, sel)
+    wordings = [
+        Wording(
+            quote,
+            int(occurrences),
+            frozenset(outlets),
+            Occurrence(article, outlet, None if pd.isna(published) else published.to_pydatetime(), quote, None),
+            tuple(speakers.items()) if isinstance(speakers, dict) else (),
         )
-        for r in table.itertuples()
+        for quote, occurrences, outlets, article, outlet, published, speakers in zip(
+            table["quote"],
+            table["occurrences"],
+            table["outlets"],
+            table["first_article"],
+            table["first_outlet"],
+            table["first_published"],
+            table["speakers"],
+            strict=True,
+        )
     ]
     rows = [
         {
@@ -116,10 +132,10 @@ def shared_quotes(store: Store, sel: Selection = ALL, *, min_outlets: int = 2) -
             "first_published": g.first.published,
             "outlets": ", ".join(g.outlets),
             "n_outlets": len(g.outlets),
-            "occurrences": len(g.occurrences),
+            "occurrences": g.occurrences,
             "variants": " | ".join(f"{text} ({count})" for text, count in g.variants),
         }
-        for g in group_quotes(occurrences)
+        for g in group_wordings(wordings)
         if len(g.outlets) >= min_outlets
     ]
     return pd.DataFrame(rows, columns=SHARED_COLUMNS)

@@ -12,6 +12,7 @@ import datetime as dt
 import os
 import threading
 from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any, Concatenate, ParamSpec, TypeVar
 
 import pandas as pd
@@ -132,9 +133,31 @@ def choices() -> dict[str, Any]:
     return _choices(repr(version()))
 
 
+CacheKey = tuple[str, Filters, str, tuple[tuple[str, Any], ...]]
+_ANSWERED: dict[CacheKey, None] = {}  # what `_cached` computed in this process, oldest first (bounded)
+_READY: dict[CacheKey, Any] = {}  # what `prefetch` computed, for `_cached` to hand over
+_LOCK = threading.Lock()
+_PAGE_READS = ThreadPoolExecutor(max_workers=4, thread_name_prefix="page-read")
+
+
+def _view_key(view: View[..., Any]) -> str:
+    return f"{view.__module__}.{view.__qualname__}"
+
+
+def _cache_key(view_key: str, filters: Filters, version_key: str, options: dict[str, Any]) -> CacheKey:
+    return (view_key, filters, version_key, tuple(sorted(options.items())))
+
+
 # view_key and version_key are the cache key (Streamlit does not hash _view); the body does not read them.
 @st.cache_data(show_spinner="Querying…", max_entries=256)
-def _cached(_view: View[..., Any], view_key: str, filters: Filters, version_key: str, **options: Any) -> Any:  # noqa: ARG001
+def _cached(_view: View[..., Any], view_key: str, filters: Filters, version_key: str, **options: Any) -> Any:
+    key = _cache_key(view_key, filters, version_key, options)
+    with _LOCK:
+        _ANSWERED[key] = None
+        while len(_ANSWERED) > 512:
+            del _ANSWERED[next(iter(_ANSWERED))]
+        if key in _READY:
+            return _READY.pop(key)
     current = store()
     return _view(current, to_selection(current, filters), **options)
 
@@ -144,8 +167,41 @@ def query(view: View[P, T], filters: Filters, *args: P.args, **options: P.kwargs
     options and the store's data version (recomputed when the store changes)."""
     if args:
         raise TypeError("query() takes a view's options by name")
-    result: T = _cached(view, f"{view.__module__}.{view.__qualname__}", filters, repr(version()), **options)
+    result: T = _cached(view, _view_key(view), filters, repr(version()), **options)
     return result
+
+
+def prefetch(filters: Filters, *calls: tuple[View[..., Any], dict[str, Any]]) -> None:
+    """Compute side by side, each on its own cursor, the page's (view, options) calls that this
+    process has not answered yet, so that the `query` calls of the page that follow find them
+    ready: a page's reads then overlap instead of queueing (DuckDB releases Python's lock while
+    it works). Calls answered before are left to the cache; an error is raised here, as `query`
+    would raise it."""
+    version_key = repr(version())
+    with _LOCK:
+        missing = [
+            (view, options, key)
+            for view, options in calls
+            if (key := _cache_key(_view_key(view), filters, version_key, options)) not in _ANSWERED
+            and key not in _READY
+        ]
+    if len(missing) < 2:
+        return
+    shared = store()
+
+    def run(view: View[..., Any], options: dict[str, Any]) -> Any:
+        cursor = shared.cursor()
+        try:
+            return view(cursor, to_selection(cursor, filters), **options)
+        finally:
+            cursor.close()
+
+    pending = [(key, _PAGE_READS.submit(run, view, options)) for view, options, key in missing]
+    results = {key: done.result() for key, done in pending}
+    with _LOCK:
+        _READY.update(results)
+        while len(_READY) > 64:  # computed for a page that then stopped early: let the oldest go
+            del _READY[next(iter(_READY))]
 
 
 FILTER_PARAMS = ("from", "to", "outlet", "lang", "actor", "q", "copies")
@@ -160,10 +216,24 @@ def url_choice(key: str, options: Sequence[S], default: S) -> S:
     return next((option for option in options if option == value), default)
 
 
+def control_value(key: str, url_key: str, options: Sequence[S], default: S) -> S:
+    """The value the page control `key` takes in this run, known before it is drawn (for
+    `prefetch`): what the analyst last picked, else the link's value, else the default."""
+    picked = st.session_state.get(key)
+    return next((option for option in options if option == picked), None) or url_choice(url_key, options, default)
+
+
 def url_choices(key: str, options: Sequence[str], default: Sequence[str]) -> list[str]:
     """A multi-valued page control from the link (the values that are options), else the default."""
     values = [v for v in st.query_params.get_all(key) if v in options]
     return values or list(default)
+
+
+def text_value(key: str, url_key: str, *, limit: int = 200) -> str:
+    """The text a page's text control (or select box) `key` holds in this run, known before it is
+    drawn (for `prefetch`): what the analyst last entered, else the link's; stripped."""
+    entered = st.session_state.get(key)
+    return (entered if isinstance(entered, str) else url_text(url_key, limit=limit)).strip() or ""
 
 
 def url_text(key: str, *, limit: int = 200) -> str:

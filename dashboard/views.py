@@ -10,6 +10,7 @@ import datetime as dt
 import functools
 import itertools
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import replace
 from typing import Concatenate, ParamSpec
 
@@ -17,6 +18,7 @@ import pandas as pd
 
 from corpus.store import Selection, Store
 from corpus.store.bundle import load_events
+from corpus.store.concurrent import side_by_side
 from corpus.store.reads import articles, compare, quotes, timelines, tone
 from corpus.store.reads import terms as term_reads
 from corpus.store.reads.common import Freq, GroupBy
@@ -55,7 +57,15 @@ def _book_of(store: Store) -> dict[str, str]:
     return _BOOKS[key]
 
 
+# Word clouds are drawn here while the page's queries run: both spend most of their time outside
+# the interpreter lock (drawing in numpy and Pillow, queries in DuckDB).
+_DRAWING = ThreadPoolExecutor(max_workers=2, thread_name_prefix="word-cloud")
 _TOPS: dict[tuple[str, tuple[object, ...], Selection], pd.DataFrame] = {}
+
+
+def forget_selections() -> None:
+    """Drop what is kept per selection (the top terms); for benchmarks of a filter change."""
+    _TOPS.clear()
 
 
 def _top_terms(store: Store, sel: Selection) -> pd.DataFrame:
@@ -80,11 +90,14 @@ def overview_charts(
     store: Store, sel: Selection, *, freq: Freq = "month", by: GroupBy = "outlet", events: pd.DataFrame | None = None
 ) -> list[Chart]:
     events = load_events() if events is None else events
-    volume = timelines.volume(store, sel, freq=freq, by=by)
+    volume, share, tone = side_by_side(
+        store,
+        lambda s: timelines.volume(s, sel, freq=freq, by=by),
+        lambda s: timelines.share_of_voice(s, sel, freq=freq),
+        lambda s: timelines.tone_over_time(s, sel, freq=freq),
+    )
     if by == "language":
         volume["group"] = volume["group"].map(charts.language_name)
-    share = timelines.share_of_voice(store, sel, freq=freq)
-    tone = timelines.tone_over_time(store, sel, freq=freq)
     return [
         Chart(
             "volume",
@@ -120,9 +133,12 @@ def _drawn_note(tone: pd.DataFrame) -> str:
 
 @coloured
 def sentiment_charts(store: Store, sel: Selection) -> list[Chart]:
-    dist = tone.tone_distribution(store, sel)
-    actors = tone.actor_tone_by_outlet(store, sel)
-    heat = tone.position_heatmap(store, sel)
+    dist, actors, heat = side_by_side(
+        store,
+        lambda s: tone.tone_distribution(s, sel),
+        lambda s: tone.actor_tone_by_outlet(s, sel),
+        lambda s: tone.position_heatmap(s, sel),
+    )
     return [
         Chart(
             "tone-distribution",
@@ -142,10 +158,13 @@ def sentiment_charts(store: Store, sel: Selection) -> list[Chart]:
 
 @coloured
 def quote_charts(store: Store, sel: Selection, *, freq: Freq = "month", min_words: int = 1) -> list[Chart]:
-    speakers = quotes.top_speakers(store, sel, min_words=min_words)
+    speakers, over_time, about = side_by_side(
+        store,
+        lambda s: quotes.top_speakers(s, sel, min_words=min_words),
+        lambda s: timelines.speakers_over_time(s, sel, freq=freq),
+        lambda s: quotes.speaker_about(s, sel),
+    )
     shortest = f", quotes of {min_words}+ words" if min_words > 1 else ""
-    over_time = timelines.speakers_over_time(store, sel, freq=freq)
-    about = quotes.speaker_about(store, sel)
     return [
         Chart(
             "top-speakers",
@@ -201,6 +220,7 @@ def keyword_charts(
     unit = "per 1,000 words" if per_thousand else "occurrences"
     first_terms: list[str] = []
     tops = _top_terms(store, sel)  # one scan for every language, shared with the page's term picker
+    clouds: list[tuple[int, Future[bytes]]] = []  # drawn on another thread while the queries below run
     for language in dict.fromkeys(tops["language"]):
         part = replace(sel, languages=(language,))
         name = charts.language_name(language)
@@ -227,14 +247,10 @@ def keyword_charts(
                 charts.bar_figure(bigrams, x=value, y="term", title=f"Top two-word terms in {name}", x_title=unit),
                 bigrams,
             ),
-            Chart(
-                f"word-cloud-{language}",
-                f"Word cloud, {name}",
-                None,
-                cloud_terms,
-                image=wordcloud_png(dict(zip(cloud_terms["term"], cloud_terms["count"], strict=True))),
-            ),
         ]
+        counts = dict(zip(cloud_terms["term"], cloud_terms["count"], strict=True))
+        clouds.append((len(out), _DRAWING.submit(wordcloud_png, counts)))
+        out.append(Chart(f"word-cloud-{language}", f"Word cloud, {name}", None, cloud_terms))
     chosen = list(terms) or first_terms
     over_time = timelines.terms_over_time(store, chosen, sel, freq=freq) if chosen else pd.DataFrame()
     out.append(
@@ -260,6 +276,8 @@ def keyword_charts(
         out.append(_distinctive_outlet(store, sel, outlet))
     if split:
         out.append(_distinctive_period(store, sel, split))
+    for index, drawn in clouds:
+        out[index] = replace(out[index], image=drawn.result())
     return out
 
 
@@ -321,12 +339,15 @@ def _named_languages(frame: pd.DataFrame) -> pd.DataFrame:
 def language_charts(store: Store, sel: Selection, *, freq: Freq = "month") -> list[Chart]:
     """French against English coverage: tone, its labels, tone over time, volume, who is quoted;
     every figure with the n behind it, languages never pooled."""
-    summary = _named_languages(compare.summary(store, sel, by="language"))
-    labels = _named_languages(compare.label_shares(store, sel, by="language"))
-    over_time = _named_languages(compare.tone_over_time(store, sel, by="language", freq=freq))
-    volume = timelines.volume(store, sel, freq=freq, by="language")
+    summary, labels, over_time, volume, said = side_by_side(
+        store,
+        lambda s: _named_languages(compare.summary(s, sel, by="language")),
+        lambda s: _named_languages(compare.label_shares(s, sel, by="language")),
+        lambda s: _named_languages(compare.tone_over_time(s, sel, by="language", freq=freq)),
+        lambda s: timelines.volume(s, sel, freq=freq, by="language"),
+        lambda s: _named_languages(compare.speakers(s, sel, by="language")),
+    )
     volume["group"] = volume["group"].map(charts.language_name)
-    said = _named_languages(compare.speakers(store, sel, by="language"))
     return [
         Chart(
             "language-tone",
@@ -373,12 +394,15 @@ def outlet_charts(store: Store, sel: Selection, *, outlets: tuple[str, ...], fre
     """Two to four outlets side by side: volume, tone and its labels, tone over time, who they
     quote, and the terms that set each apart from the others."""
     chosen = replace(sel, outlets=outlets)
-    summary = compare.summary(store, chosen, by="outlet")
-    labels = compare.label_shares(store, chosen, by="outlet")
-    over_time = compare.tone_over_time(store, chosen, by="outlet", freq=freq)
-    volume = timelines.volume(store, chosen, freq=freq, by="outlet")
-    said = compare.speakers(store, chosen, by="outlet")
-    terms = data.distinctive_by_outlet(store, chosen, outlets)
+    summary, labels, over_time, volume, said, terms = side_by_side(
+        store,
+        lambda s: compare.summary(s, chosen, by="outlet"),
+        lambda s: compare.label_shares(s, chosen, by="outlet"),
+        lambda s: compare.tone_over_time(s, chosen, by="outlet", freq=freq),
+        lambda s: timelines.volume(s, chosen, freq=freq, by="outlet"),
+        lambda s: compare.speakers(s, chosen, by="outlet"),
+        lambda s: data.distinctive_by_outlet(s, chosen, outlets),
+    )
     return [
         Chart(
             "outlet-volume",

@@ -39,3 +39,88 @@ def test_group_quotes_first_appearance_outlets_and_variants():
     assert groups[1].outlets == ("four.example", "three.example")
     assert groups[1].speaker == "Elon Musk"
     assert sum(len(g.occurrences) for g in groups) == 5
+
+
+def _wordings_of(occurrences):
+    """What a store sums up per wording (corpus.store.reads.quotes.quote_wordings), in order of first appearance."""
+    from collections import Counter
+
+    from analysis.quote_groups import Wording, _appearance
+
+    by_quote: dict[str, list[Occurrence]] = {}
+    for o in sorted(occurrences, key=_appearance):
+        by_quote.setdefault(o.quote, []).append(o)
+    return [
+        Wording(
+            quote,
+            len(group),
+            frozenset(o.outlet or "(unknown)" for o in group),
+            group[0],
+            tuple(Counter(o.speaker for o in group if o.speaker).items()),
+        )
+        for quote, group in by_quote.items()
+    ]
+
+
+def test_group_wordings_gives_the_groups_of_group_quotes():
+    from analysis.quote_groups import group_wordings
+
+    occurrences = [
+        occ("b", "two.example", 11, "No thank you, but we will buy Twitter for $9.74 billion if you want."),
+        occ("a", "one.example", 10, "No thank you but we will buy twitter for $9.74 billion if you want"),
+        occ("f", "five.example", 15, "No thank you but we will buy twitter for $9.74 billion if you want"),
+        occ("c", "three.example", 12, "Swindler.", "Elon Musk"),
+        occ("d", "four.example", 13, "swindler", "Elon Musk"),
+        occ("e", "one.example", 14, "Something else entirely was said about the trial date."),
+    ]
+    expected = group_quotes(occurrences)
+    got = group_wordings(_wordings_of(occurrences))
+    assert [(g.text, g.speaker, g.first.article_id, g.outlets, len(g.occurrences)) for g in expected] == [
+        (g.text, g.speaker, g.first.article_id, g.outlets, g.occurrences) for g in got
+    ]
+    assert got[0].variants == (
+        ("No thank you but we will buy twitter for $9.74 billion if you want", 2),
+        ("No thank you, but we will buy Twitter for $9.74 billion if you want.", 1),
+    )
+
+
+def _comparisons(monkeypatch, quotes):
+    import analysis.quote_groups as groups
+
+    calls = []
+    real = groups.same_quote
+    monkeypatch.setattr(groups, "same_quote", lambda a, b: calls.append(1) or real(a, b))
+    found = groups.clusters(quotes)
+    return len(calls), found
+
+
+def test_clusters_compare_a_reprinted_quote_once_however_many_copies(monkeypatch):
+    quote = "We will not sell the company, whatever the offer, the board said on Friday."
+    count, found = _comparisons(monkeypatch, [quote] * 3000 + ["Another sentence that shares nothing here."])
+    assert count == 0  # identical wordings are one node: nothing to compare
+    assert len(set(found[:3000])) == 1
+    assert found[-1] != found[0]
+
+
+def test_clusters_work_grows_linearly_with_quotes_sharing_a_common_phrase(monkeypatch):
+    import random
+    import string
+
+    def own_words(i):
+        pick = random.Random(i)
+        return " ".join("".join(pick.choices(string.ascii_lowercase, k=7)) for _ in range(8))
+
+    def quotes(n):  # every quote opens on "said on tuesday"; the rest is its own
+        return [f"said on tuesday {own_words(i)}" for i in range(n)]
+
+    small, _ = _comparisons(monkeypatch, quotes(200))
+    large, found = _comparisons(monkeypatch, quotes(400))
+    assert large <= 2.2 * small  # buckets hold at most BUCKET_CAP wordings: no quadratic pairing
+    assert len(set(found)) == 400  # and distinct quotes stay apart
+
+
+def test_a_short_quote_is_not_grouped_with_a_longer_one_sharing_only_its_words_scattered():
+    short = "au moins 500 milliards de dollars"
+    longer = "Le groupe a bien moins de 10 milliards de dollars en caisse, je le tiens de source sûre"
+    groups = group_quotes([occ("a", "one.example", 10, short), occ("b", "two.example", 11, longer)])
+    assert len(groups) == 2

@@ -160,3 +160,52 @@ def test_the_open_article_is_in_the_link(app, bundled_store):
     assert not at.exception
     assert at.query_params["article"] in (seed, [seed])
     assert at.header[0].value  # the reader is open on it
+
+
+class _Handover(dict):
+    """ui._READY that remembers what prefetch computed and what the page's queries took."""
+
+    def __init__(self):
+        super().__init__()
+        self.computed: set = set()
+        self.taken: set = set()
+
+    def update(self, other=(), **kw):
+        self.computed |= set(dict(other))
+        super().update(other, **kw)
+
+    def pop(self, key, *default):
+        self.taken.add(key)
+        return super().pop(key, *default)
+
+
+@pytest.mark.parametrize(
+    ("page", "params"),
+    [
+        ("overview", {}),
+        ("overview", {"freq": "week", "by": "language"}),
+        ("sentiment", {}),
+        ("quotes", {}),
+        ("quotes", {"freq": "week", "minwords": "2", "qtext": "billion"}),
+        ("keywords", {}),
+        ("languages", {"freq": "day"}),
+        ("outlets", {}),
+        ("articles", {}),
+    ],
+)
+def test_every_read_a_page_prefetches_is_the_one_it_then_asks_for(app, monkeypatch, page, params):
+    import streamlit as st
+
+    from dashboard import ui
+
+    handover = _Handover()
+    monkeypatch.setattr(ui, "_READY", handover)
+    monkeypatch.setattr(ui, "_ANSWERED", {})
+    st.cache_data.clear()
+    at = app(**params)
+    if page != "overview":
+        at.switch_page(f"app_pages/{page}.py").run()
+    assert not at.exception
+    assert len(handover.computed) >= 2  # the page's reads ran side by side
+    assert handover.computed <= handover.taken  # and the page took each one: none computed in vain
+    assert not handover

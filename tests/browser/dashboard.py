@@ -24,15 +24,13 @@ def free_port() -> int:
 
 @contextlib.contextmanager
 def dashboard(store: Path, **env: str) -> Iterator[str]:
-    """`streamlit run app.py` on the store, on a free local port; yields its URL once healthy."""
+    """The dashboard as `make run` starts it (python -m dashboard.serve), on the store, on a free local port; yields its URL once healthy."""
     port = free_port()
     proc = subprocess.Popen(
         [
             sys.executable,
             "-m",
-            "streamlit",
-            "run",
-            str(ROOT / "app.py"),
+            "dashboard.serve",  # what `make run` starts
             "--server.headless",
             "true",
             "--server.port",

@@ -31,3 +31,29 @@ def test_attribution_note_says_cue_mention_and_resolution():
     assert "unresolved" in long
     assert "…" in long
     assert len(long) < 140
+
+
+def test_distinctive_by_outlet_in_one_scan_equals_each_outlet_against_the_others(bundled_store):
+    from dataclasses import replace
+
+    from corpus.store import Selection
+    from corpus.store.reads import compare
+    from dashboard import data
+
+    outlets = tuple(compare.largest_outlets(bundled_store, Selection(), n=3))
+    chosen = replace(Selection(), outlets=outlets)
+    table = data.distinctive_by_outlet(bundled_store, chosen, outlets)
+    for outlet in outlets:
+        others = tuple(o for o in outlets if o != outlet)
+        alone = data.distinctive_terms(
+            bundled_store,
+            replace(chosen, outlets=(outlet,)),
+            replace(chosen, outlets=others),
+            background=chosen,
+            limit=10,
+        )
+        mine = table[table["outlet"] == outlet]
+        assert list(mine["term"]) == list(alone["term"])
+        assert list(mine["count_a"]) == list(alone["count_a"])
+        assert list(mine["count_b"]) == list(alone["count_b"])
+        assert mine["z"].round(9).tolist() == alone["z"].round(9).tolist()

@@ -7,6 +7,7 @@ from typing import Any, Literal
 import pandas as pd
 
 from corpus.store.articles import Store
+from corpus.store.selection import Selection
 
 Freq = Literal["day", "week", "month"]
 FREQS: tuple[Freq, ...] = ("day", "week", "month")
@@ -29,3 +30,21 @@ def period(freq: Freq) -> tuple[str, list[Any]]:
     if freq not in FREQS:
         raise ValueError(f"freq should be one of {FREQS}, got {freq!r}")
     return f"date_trunc('{freq}', a.published)", [list(PRECISE_ENOUGH[freq])]
+
+
+def dated_articles(sel: Selection, freq: Freq, *columns: str) -> tuple[str, list[Any]]:
+    """A CTE `arts`: the selection's articles dated precisely enough for `freq`, with their
+    content_hash, period and the article `columns` named; and its parameters.
+
+    The period is computed once per article, before any join: truncating a zoned timestamp
+    costs a calendar computation, and done after the join to paragraphs or mentions it ran once
+    per joined row (a million at 100,000 articles, most of a query's time)."""
+    where, params = sel.where()
+    period_sql, extra = period(freq)
+    extra_columns = "".join(f", a.{column}" for column in columns)
+    return (
+        f"""arts AS MATERIALIZED (
+            SELECT a.content_hash, {period_sql} AS period{extra_columns} FROM articles a
+            WHERE {where} AND a.published_precision IN (SELECT unnest(?)))""",
+        [*params, *extra],
+    )

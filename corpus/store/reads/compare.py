@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 
 from corpus.store.articles import Store
-from corpus.store.reads.common import LOW_COUNT, Freq, period, query_frame
+from corpus.store.reads.common import LOW_COUNT, Freq, dated_articles, query_frame
 from corpus.store.selection import Selection
 
 SIDES = ("language", "outlet")
@@ -57,17 +57,16 @@ def tone_over_time(store: Store, sel: Selection, *, by: str, freq: Freq = "month
     mean_compound, paragraphs, low_count. Articles dated less precisely than the period are
     left out (their day is unknown), never placed on an invented one."""
     side = _side(by)
-    where, params = sel.where()
-    period_sql, extra = period(freq)
+    arts, params = dated_articles(sel, freq, by)
     frame = query_frame(
         store,
         f"""
-        SELECT {period_sql} AS period, {side} AS side, avg(p.compound) AS mean_compound, count(*) AS paragraphs
-        FROM paragraph_tone p JOIN articles a USING (content_hash)
-        WHERE {where} AND p.compound IS NOT NULL AND NOT p.heading
-          AND a.published_precision IN (SELECT unnest(?))
-        GROUP BY ALL ORDER BY period, side""",
-        [*params, *extra],
+        WITH {arts}
+        SELECT a.period, {side} AS side, avg(p.compound) AS mean_compound, count(*) AS paragraphs
+        FROM paragraph_tone p JOIN arts a USING (content_hash)
+        WHERE p.compound IS NOT NULL AND NOT p.heading
+        GROUP BY ALL ORDER BY a.period, side""",
+        params,
     )
     frame["low_count"] = frame["paragraphs"] < LOW_COUNT
     return frame

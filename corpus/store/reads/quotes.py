@@ -1,4 +1,4 @@
-"""Quotes of a selection: speakers, search, who speaks about whom, every quote with its article."""
+"""Quotes of a selection: speakers, search, who speaks about whom, each wording summed up."""
 
 from __future__ import annotations
 
@@ -44,17 +44,25 @@ def quote_search(
     if speaker:
         extra += " AND q.speaker = ?"
         extra_params.append(speaker)
+    # the `limit` quotes are found on narrow columns first; only they fetch their article's text,
+    # title and paragraph (carrying every text through the sort cost most of the query)
     return query_frame(
         store,
         f"""
-        SELECT a.published_text, a.outlet, coalesce(q.speaker, 'unresolved') AS speaker, q.quote,
+        WITH found AS (
+            SELECT q.content_hash, q.paragraph_index, q.start_char, q.quote, q.speaker, q.resolution,
+                   q.confidence, a.id, a.published
+            FROM quotes q JOIN articles a USING (content_hash)
+            WHERE {where} AND q.kind = 'direct' {extra}
+            ORDER BY a.published DESC NULLS LAST, a.id, q.start_char LIMIT ?
+        )
+        SELECT a.published_text, a.outlet, coalesce(f.speaker, 'unresolved') AS speaker, f.quote,
                CASE WHEN a.text IS NULL THEN '(text not bundled)' ELSE substring(a.text, p.start_char + 1,
                     p.end_char - p.start_char) END AS context,
-               a.title, a.url, a.id AS article_id, q.resolution, q.confidence
-        FROM quotes q JOIN articles a USING (content_hash)
-        LEFT JOIN paragraph_tone p ON p.content_hash = q.content_hash AND p.paragraph_index = q.paragraph_index
-        WHERE {where} AND q.kind = 'direct' {extra}
-        ORDER BY a.published DESC NULLS LAST, a.id, q.start_char LIMIT ?""",
+               a.title, a.url, a.id AS article_id, f.resolution, f.confidence
+        FROM found f JOIN articles a USING (id)
+        LEFT JOIN paragraph_tone p ON p.content_hash = f.content_hash AND p.paragraph_index = f.paragraph_index
+        ORDER BY f.published DESC NULLS LAST, f.id, f.start_char""",
         [*params, *extra_params, limit],
     )
 
@@ -78,17 +86,20 @@ def speaker_about(store: Store, sel: Selection, *, top: int = 10) -> pd.DataFram
     )
 
 
-def quote_table(store: Store, selection: Selection = ALL, *, kind: str = "direct") -> pd.DataFrame:
-    """Quotes of the selection with their article: columns article_id, outlet, published, published_text,
-    title, url, language, paragraph_index, start_char, end_char, quote, speaker, mention, cue,
-    resolution, confidence."""
+def quote_wordings(store: Store, selection: Selection = ALL, *, kind: str = "direct") -> pd.DataFrame:
+    """Each wording of the selection's quotes summed up: columns quote, occurrences, outlets (list),
+    first_article, first_outlet, first_published (the earliest appearance, undated last, then by
+    article id), speakers (dict: speaker -> occurrences naming them); in the order of first
+    appearance (then of place in the article). A quote reprinted by a thousand articles is one row."""
     where, params = selection.where()
+    first = "(a.published IS NULL, a.published, a.id)"
     return store.con.execute(
-        f"""SELECT a.id AS article_id, a.outlet, a.published, a.published_text, a.title, a.url, q.language,
-                   q.paragraph_index, q.start_char, q.end_char, q.quote, q.speaker, q.mention, q.cue,
-                   q.resolution, q.confidence
+        f"""SELECT q.quote, count(*) AS occurrences, list(DISTINCT coalesce(a.outlet, '(unknown)')) AS outlets,
+                   arg_min(a.id, {first}) AS first_article, arg_min(a.outlet, {first}) AS first_outlet,
+                   arg_min(a.published, {first}) AS first_published,
+                   histogram(q.speaker) FILTER (WHERE q.speaker IS NOT NULL) AS speakers
             FROM quotes q JOIN articles a USING (content_hash)
             WHERE {where} AND q.kind = ?
-            ORDER BY a.published NULLS LAST, a.id, q.start_char""",
+            GROUP BY q.quote ORDER BY min((a.published IS NULL, a.published, a.id, q.start_char)), q.quote""",
         [*params, kind],
     ).df()

@@ -32,6 +32,17 @@ def term_counts_of(store: Store, selection: Selection = ALL) -> pd.Series:
     return frame.set_index("term")["count"] if not frame.empty else pd.Series(dtype="int64")
 
 
+def term_counts_by_outlet(store: Store, selection: Selection = ALL) -> pd.DataFrame:
+    """Count of every term per outlet of the selection, in one scan: columns outlet, term, count."""
+    where, params = selection.where()
+    return store.con.execute(
+        f"""SELECT a.outlet, t.term, sum(t.count)::BIGINT AS count FROM term_counts t
+            JOIN articles a USING (content_hash) WHERE {where} AND a.outlet IS NOT NULL
+            GROUP BY a.outlet, t.term""",
+        params,
+    ).df()
+
+
 def languages_of(store: Store, selection: Selection = ALL) -> list[str]:
     """The languages of the selection's articles that have terms, the most covered first."""
     where, params = selection.where()

@@ -7,7 +7,7 @@ from typing import Any
 import pandas as pd
 
 from corpus.store.articles import Store
-from corpus.store.reads.common import LOW_COUNT, Freq, GroupBy, period, query_frame
+from corpus.store.reads.common import LOW_COUNT, Freq, GroupBy, dated_articles, period, query_frame
 from corpus.store.selection import ALL, Selection
 
 
@@ -68,19 +68,19 @@ def volume(store: Store, sel: Selection, *, freq: Freq = "month", by: GroupBy = 
 def share_of_voice(store: Store, sel: Selection, *, freq: Freq = "month", top: int = 6) -> pd.DataFrame:
     """Mentions of the most mentioned actors per period and their share of that period's
     mentions: columns period, actor, mentions, share."""
-    where, params = sel.where()
-    period_sql, extra = period(freq)
+    arts, params = dated_articles(sel, freq)
     frame = query_frame(
         store,
         f"""
-        WITH m AS (
-            SELECT {period_sql} AS period, m.actor FROM actor_mentions m JOIN articles a USING (content_hash)
-            WHERE {where} AND a.published_precision IN (SELECT unnest(?))
-        ), top AS (SELECT actor FROM m GROUP BY actor ORDER BY count(*) DESC, actor LIMIT ?)
+        WITH {arts},
+        m AS (
+            SELECT a.period, m.actor, count(*) AS n FROM actor_mentions m JOIN arts a USING (content_hash) GROUP BY ALL
+        ),
+        top AS (SELECT actor FROM m GROUP BY actor ORDER BY sum(n) DESC, actor LIMIT ?)
         SELECT period, CASE WHEN actor IN (SELECT actor FROM top) THEN actor ELSE 'others' END AS actor,
-               count(*) AS mentions
+               sum(n)::BIGINT AS mentions
         FROM m GROUP BY ALL ORDER BY period, actor""",
-        [*params, *extra, top],
+        [*params, top],
     )
     if frame.empty:
         return frame.assign(share=pd.Series(dtype=float))
@@ -92,22 +92,21 @@ def tone_over_time(store: Store, sel: Selection, *, freq: Freq = "month") -> pd.
     """Mean paragraph tone per period, for all outlets together ("all outlets") and per outlet:
     columns period, outlet, mean_compound, paragraphs, low_count (fewer than LOW_COUNT paragraphs
     behind the mean)."""
-    where, params = sel.where()
-    period_sql, extra = period(freq)
+    arts, params = dated_articles(sel, freq, "outlet")
     frame = query_frame(
         store,
         f"""
-        WITH scored AS (
-            SELECT {period_sql} AS period, coalesce(a.outlet, '(unknown)') AS outlet, p.compound
-            FROM paragraph_tone p JOIN articles a USING (content_hash)
-            WHERE {where} AND p.compound IS NOT NULL AND a.published_precision IN (SELECT unnest(?))
+        WITH {arts},
+        scored AS (
+            SELECT a.period, coalesce(a.outlet, '(unknown)') AS outlet, p.compound
+            FROM paragraph_tone p JOIN arts a USING (content_hash) WHERE p.compound IS NOT NULL
         )
         SELECT period, 'all outlets' AS outlet, avg(compound) AS mean_compound, count(*) AS paragraphs
         FROM scored GROUP BY period
         UNION ALL
         SELECT period, outlet, avg(compound), count(*) FROM scored GROUP BY period, outlet
         ORDER BY period, outlet""",
-        [*params, *extra],
+        params,
     )
     frame["low_count"] = frame["paragraphs"] < LOW_COUNT
     return frame
@@ -115,19 +114,18 @@ def tone_over_time(store: Store, sel: Selection, *, freq: Freq = "month") -> pd.
 
 def speakers_over_time(store: Store, sel: Selection, *, freq: Freq = "month", top: int = 6) -> pd.DataFrame:
     """Quotes per period of the most quoted speakers: columns period, speaker, quotes."""
-    where, params = sel.where()
-    period_sql, extra = period(freq)
+    arts, params = dated_articles(sel, freq)
     return query_frame(
         store,
         f"""
-        WITH q AS (
-            SELECT {period_sql} AS period, q.speaker FROM quotes q JOIN articles a USING (content_hash)
-            WHERE {where} AND q.kind = 'direct' AND q.speaker IS NOT NULL
-              AND a.published_precision IN (SELECT unnest(?))
+        WITH {arts},
+        q AS (
+            SELECT a.period, q.speaker FROM quotes q JOIN arts a USING (content_hash)
+            WHERE q.kind = 'direct' AND q.speaker IS NOT NULL
         ), top AS (SELECT speaker FROM q GROUP BY speaker ORDER BY count(*) DESC, speaker LIMIT ?)
         SELECT period, speaker, count(*) AS quotes FROM q WHERE speaker IN (SELECT speaker FROM top)
         GROUP BY ALL ORDER BY period, speaker""",
-        [*params, *extra, top],
+        [*params, top],
     )
 
 
@@ -137,13 +135,12 @@ def terms_over_time(
     """Counts of the given terms per period: columns period (Timestamp), term, count.
     Articles dated less precisely than the period (a month for a weekly count,
     a year, none) are left out rather than placed on an invented day."""
-    period_sql, extra = period(freq)
-    where, params = selection.where()
+    arts, params = dated_articles(selection, freq)
     return store.con.execute(
-        f"""SELECT {period_sql} AS period, t.term, sum(t.count)::BIGINT AS count
-            FROM term_counts t JOIN articles a USING (content_hash)
-            WHERE {where} AND a.published_precision IN (SELECT unnest(?))
-              AND t.term IN (SELECT unnest(?))
-            GROUP BY period, t.term ORDER BY period, t.term""",
-        [*params, *extra, terms],
+        f"""WITH {arts}
+            SELECT a.period, t.term, sum(t.count)::BIGINT AS count
+            FROM term_counts t JOIN arts a USING (content_hash)
+            WHERE t.term IN (SELECT unnest(?))
+            GROUP BY a.period, t.term ORDER BY a.period, t.term""",
+        [*params, terms],
     ).df()

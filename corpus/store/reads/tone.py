@@ -33,17 +33,26 @@ def actor_tone_by_outlet(store: Store, sel: Selection, *, top: int = 8) -> pd.Da
     """Tone of the paragraphs naming each of the most named actors, per outlet: columns actor,
     outlet, mean_compound, paragraphs."""
     where, params = sel.where()
+    # A paragraph is keyed by one integer (the article's number in this selection, shifted, plus its
+    # index): the distinct (actor, paragraph) pairs and the join to the tones then hash integers
+    # instead of 64-character content hashes, a third of the query's time at 100,000 articles.
     return query_frame(
         store,
         f"""
-        WITH named AS (
-            SELECT DISTINCT m.actor, m.content_hash, m.paragraph_index, coalesce(a.outlet, '(unknown)') AS outlet
-            FROM actor_mentions m JOIN articles a USING (content_hash) WHERE {where}
+        WITH arts AS MATERIALIZED (
+            SELECT row_number() OVER () AS k, a.content_hash, coalesce(a.outlet, '(unknown)') AS outlet
+            FROM articles a WHERE {where}
+        ), named AS MATERIALIZED (
+            SELECT DISTINCT m.actor, (a.k << 32) + m.paragraph_index AS paragraph
+            FROM actor_mentions m JOIN arts a USING (content_hash)
+        ), scored AS MATERIALIZED (
+            SELECT (a.k << 32) + p.paragraph_index AS paragraph, a.outlet, p.compound
+            FROM paragraph_tone p JOIN arts a USING (content_hash) WHERE p.compound IS NOT NULL
         ), top AS (SELECT actor FROM named GROUP BY actor ORDER BY count(*) DESC, actor LIMIT ?)
-        SELECT n.actor, n.outlet, avg(p.compound) AS mean_compound, count(*) AS paragraphs
-        FROM named n JOIN paragraph_tone p USING (content_hash, paragraph_index)
-        WHERE n.actor IN (SELECT actor FROM top) AND p.compound IS NOT NULL
-        GROUP BY ALL ORDER BY n.actor, n.outlet""",
+        SELECT n.actor, p.outlet, avg(p.compound) AS mean_compound, count(*) AS paragraphs
+        FROM named n JOIN scored p USING (paragraph)
+        WHERE n.actor IN (SELECT actor FROM top)
+        GROUP BY ALL ORDER BY n.actor, p.outlet""",
         [*params, top],
     )
 
@@ -109,17 +118,24 @@ def extreme_paragraphs(store: Store, sel: Selection, *, n: int = 5) -> pd.DataFr
     where, params = sel.where()
     parts = []
     for side, order in (("most negative", "ASC"), ("most positive", "DESC")):
+        # the n paragraphs are found on the narrow columns first; only they then fetch their
+        # article's text and title (carrying every text through the sort cost most of the page)
         parts.append(
             query_frame(
                 store,
                 f"""
-            SELECT '{side}' AS side, p.compound, p.label, a.id AS article_id, a.title, a.outlet,
-                   a.published_text, a.url, p.paragraph_index,
-                   CASE WHEN a.text IS NULL THEN NULL ELSE substring(a.text, p.start_char + 1,
-                        p.end_char - p.start_char) END AS text
-            FROM paragraph_tone p JOIN articles a USING (content_hash)
-            WHERE {where} AND p.compound IS NOT NULL
-            ORDER BY p.compound {order}, a.id, p.paragraph_index LIMIT ?""",
+            WITH chosen AS (
+                SELECT a.id, p.paragraph_index, p.compound, p.label, p.start_char, p.end_char
+                FROM paragraph_tone p JOIN articles a USING (content_hash)
+                WHERE {where} AND p.compound IS NOT NULL
+                ORDER BY p.compound {order}, a.id, p.paragraph_index LIMIT ?
+            )
+            SELECT '{side}' AS side, c.compound, c.label, a.id AS article_id, a.title, a.outlet,
+                   a.published_text, a.url, c.paragraph_index,
+                   CASE WHEN a.text IS NULL THEN NULL ELSE substring(a.text, c.start_char + 1,
+                        c.end_char - c.start_char) END AS text
+            FROM chosen c JOIN articles a USING (id)
+            ORDER BY c.compound {order}, a.id, c.paragraph_index""",
                 [*params, n],
             )
         )

@@ -1,0 +1,34 @@
+"""Independent reads of one store run side by side, each on its own cursor.
+
+A page asks for several read models of the same selection; run one after the
+other, each waits for the previous one's single-threaded phases (planning, the
+small joins, the conversion to pandas) while a core sits idle. DuckDB runs
+queries on separate cursors of one database at once and releases Python's lock
+while it works, so the page's reads overlap; an error in any read is raised here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any
+
+from corpus.store.articles import Store
+
+_READERS = ThreadPoolExecutor(max_workers=4, thread_name_prefix="store-read")
+
+
+def side_by_side(store: Store, *reads: Callable[[Store], Any]) -> list[Any]:
+    """The results of `reads`, in their order; each read gets its own cursor on `store`."""
+    if len(reads) < 2:
+        return [read(store) for read in reads]
+
+    def run(read: Callable[[Store], Any]) -> Any:
+        cursor = store.cursor()
+        try:
+            return read(cursor)
+        finally:
+            cursor.close()
+
+    pending = [_READERS.submit(run, read) for read in reads]
+    return [done.result() for done in pending]
