@@ -40,7 +40,8 @@ from jobs.bundle import build_new_store
 
 ROOT = Path(__file__).resolve().parents[1]
 
-RESULT_TABLES = ("paragraph_tone", "article_tone", "actor_mentions", "quotes", "term_counts")
+# the copies carry their analysis record too, so that a dashboard on the scaled store finds it analysed
+RESULT_TABLES = ("paragraph_tone", "article_tone", "actor_mentions", "quotes", "term_counts", "analysis_runs")
 FILTERS = Filters(start=dt.date(2024, 6, 1), end=dt.date(2026, 3, 31), languages=("en",))
 
 

@@ -18,7 +18,7 @@ import pandas as pd
 
 from corpus.store import Selection, Store
 from corpus.store.bundle import load_events
-from corpus.store.concurrent import side_by_side
+from corpus.store.concurrent import in_background, side_by_side
 from corpus.store.reads import articles, compare, quotes, timelines, tone
 from corpus.store.reads import terms as term_reads
 from corpus.store.reads.common import Freq, GroupBy
@@ -75,6 +75,18 @@ def _top_terms(store: Store, sel: Selection) -> pd.DataFrame:
             _TOPS.clear()
         _TOPS[key] = term_reads.top_terms_by_language(store, sel, unigrams=100, bigrams=25)
     return _TOPS[key]
+
+
+TOP_TERMS = 25  # bars of the top terms chart, per language
+
+
+def _first_terms(tops: pd.DataFrame, n: int = 5) -> list[str]:
+    """The terms followed over time by default: the top single-word terms, the first language's first."""
+    found: list[str] = []
+    for language in dict.fromkeys(tops["language"]):
+        mine = tops[(tops["language"] == language) & (tops["n"] == 1)]
+        found += list(mine["term"].head(min(TOP_TERMS, n - len(found))))
+    return found
 
 
 def picker_terms(store: Store, sel: Selection, *, per_language: int = 30) -> list[str]:
@@ -218,9 +230,18 @@ def keyword_charts(
     per 1,000 words of the language's articles, so that languages and periods of unequal size compare."""
     out: list[Chart] = []
     unit = "per 1,000 words" if per_thousand else "occurrences"
-    first_terms: list[str] = []
     tops = _top_terms(store, sel)  # one scan for every language, shared with the page's term picker
-    clouds: list[tuple[int, Future[bytes]]] = []  # drawn on another thread while the queries below run
+    chosen = list(terms) or _first_terms(tops)
+    # the queries run on their own cursors, and the clouds are drawn on other threads, while the
+    # top terms' charts are built here
+    over_time_read = in_background(
+        store, lambda s: timelines.terms_over_time(s, chosen, sel, freq=freq) if chosen else pd.DataFrame()
+    )
+    contrasts = [
+        *([in_background(store, lambda s: _distinctive_outlet(s, sel, outlet))] if outlet else []),
+        *([in_background(store, lambda s: _distinctive_period(s, sel, split))] if split else []),
+    ]
+    clouds: list[tuple[int, Future[bytes]]] = []
     for language in dict.fromkeys(tops["language"]):
         part = replace(sel, languages=(language,))
         name = charts.language_name(language)
@@ -232,8 +253,7 @@ def keyword_charts(
             cloud_terms = cloud_terms.assign(per_thousand=cloud_terms["count"] * 1000 / words)
             bigrams = bigrams.assign(per_thousand=bigrams["count"] * 1000 / words)
         value = "per_thousand" if per_thousand else "count"
-        unigrams = cloud_terms.head(25)
-        first_terms += list(unigrams["term"].head(5 - len(first_terms)))
+        unigrams = cloud_terms.head(TOP_TERMS)
         out += [
             Chart(
                 f"top-terms-{language}",
@@ -251,8 +271,7 @@ def keyword_charts(
         counts = dict(zip(cloud_terms["term"], cloud_terms["count"], strict=True))
         clouds.append((len(out), _DRAWING.submit(wordcloud_png, counts)))
         out.append(Chart(f"word-cloud-{language}", f"Word cloud, {name}", None, cloud_terms))
-    chosen = list(terms) or first_terms
-    over_time = timelines.terms_over_time(store, chosen, sel, freq=freq) if chosen else pd.DataFrame()
+    over_time = over_time_read.result()
     out.append(
         Chart(
             "terms-over-time",
@@ -272,10 +291,7 @@ def keyword_charts(
             over_time,
         )
     )
-    if outlet:
-        out.append(_distinctive_outlet(store, sel, outlet))
-    if split:
-        out.append(_distinctive_period(store, sel, split))
+    out += [contrast.result() for contrast in contrasts]
     for index, drawn in clouds:
         out[index] = replace(out[index], image=drawn.result())
     return out

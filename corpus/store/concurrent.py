@@ -10,25 +10,32 @@ while it works, so the page's reads overlap; an error in any read is raised here
 from __future__ import annotations
 
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
-from typing import Any
+from concurrent.futures import Future, ThreadPoolExecutor
+from typing import Any, TypeVar
 
 from corpus.store.articles import Store
 
 _READERS = ThreadPoolExecutor(max_workers=4, thread_name_prefix="store-read")
+T = TypeVar("T")
+
+
+def _on_own_cursor(store: Store, read: Callable[[Store], T]) -> T:
+    cursor = store.cursor()
+    try:
+        return read(cursor)
+    finally:
+        cursor.close()
+
+
+def in_background(store: Store, read: Callable[[Store], T]) -> Future[T]:
+    """`read` started now on its own cursor of `store`; its result, or its error, when asked for
+    (while it runs, the caller builds what does not depend on it)."""
+    return _READERS.submit(_on_own_cursor, store, read)
 
 
 def side_by_side(store: Store, *reads: Callable[[Store], Any]) -> list[Any]:
     """The results of `reads`, in their order; each read gets its own cursor on `store`."""
     if len(reads) < 2:
         return [read(store) for read in reads]
-
-    def run(read: Callable[[Store], Any]) -> Any:
-        cursor = store.cursor()
-        try:
-            return read(cursor)
-        finally:
-            cursor.close()
-
-    pending = [_READERS.submit(run, read) for read in reads]
+    pending = [in_background(store, read) for read in reads]
     return [done.result() for done in pending]
