@@ -3,8 +3,9 @@
 Quotes are compared after normalisation (case, quote marks, punctuation,
 bracketed insertions such as "[OpenAI]" or "(sic)" set aside), so that "we will
 by twitter (sic)" and "we will buy Twitter" are one quote with two variants, and
-a truncated copy joins the full one. Candidate pairs come from shared word
-trigrams, so grouping stays near-linear in the number of quotes.
+a truncated copy joins the full one. Identical wordings are one node; candidate
+pairs of distinct wordings come from shared word trigrams (two at least, buckets
+capped), so grouping stays near-linear in the number of distinct wordings.
 """
 
 from __future__ import annotations
@@ -113,8 +114,8 @@ def clusters(quotes: Sequence[str]) -> list[int]:
 
 
 def _enough(trigrams: int) -> int:
-    """Shared trigrams needed before two wordings are compared: two, or one for the shortest
-    quotes (a word changed inside a four-word quote leaves it no trigram in common)."""
+    """Shared trigrams needed before two wordings are compared: two, or one for quotes of five
+    words or fewer (three trigrams), where one word changed can leave a single trigram intact."""
     return 1 if trigrams <= 3 else 2
 
 

@@ -69,7 +69,8 @@ def quote_search(
 
 def speaker_about(store: Store, sel: Selection, *, top: int = 10) -> pd.DataFrame:
     """Who said what about whom: actors named inside each speaker's quotes: columns speaker, about,
-    quotes, mean_compound (tone of the quotes' paragraphs)."""
+    quotes, mean_compound (tone of the quotes' paragraphs). A quote lies within its paragraph (quotes
+    are found paragraph by paragraph), so mentions are paired with quotes of their paragraph only."""
     where, params = sel.where()
     return query_frame(
         store,
@@ -77,8 +78,8 @@ def speaker_about(store: Store, sel: Selection, *, top: int = 10) -> pd.DataFram
         SELECT q.speaker, m.actor AS about, count(DISTINCT (q.content_hash, q.start_char)) AS quotes,
                avg(p.compound) AS mean_compound
         FROM quotes q JOIN articles a USING (content_hash)
-        JOIN actor_mentions m ON m.content_hash = q.content_hash AND m.start_char >= q.start_char
-             AND m.end_char <= q.end_char
+        JOIN actor_mentions m ON m.content_hash = q.content_hash AND m.paragraph_index = q.paragraph_index
+             AND m.start_char >= q.start_char AND m.end_char <= q.end_char
         LEFT JOIN paragraph_tone p ON p.content_hash = q.content_hash AND p.paragraph_index = q.paragraph_index
         WHERE {where} AND q.kind = 'direct' AND q.speaker IS NOT NULL AND m.actor <> q.speaker
         GROUP BY ALL ORDER BY quotes DESC, q.speaker, about LIMIT ?""",
