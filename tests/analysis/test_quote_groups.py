@@ -120,7 +120,7 @@ def test_clusters_work_grows_linearly_with_quotes_sharing_a_common_phrase(monkey
 
 
 def test_a_short_quote_is_not_grouped_with_a_longer_one_sharing_only_its_words_scattered():
-    short = "au moins 500 milliards de dollars"
-    longer = "Le groupe a bien moins de 10 milliards de dollars en caisse, je le tiens de source sûre"
+    short = "au moins 300 millions d'euros"
+    longer = "La société dispose de bien moins de 40 millions d'euros en banque, je le sais de bonne source"
     groups = group_quotes([occ("a", "one.example", 10, short), occ("b", "two.example", 11, longer)])
     assert len(groups) == 2
