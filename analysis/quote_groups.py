@@ -14,7 +14,7 @@ import datetime as dt
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from corpus.text import fold_for_matching
@@ -33,16 +33,6 @@ class Occurrence:
     published: dt.datetime | None
     quote: str
     speaker: str | None
-
-
-@dataclass(frozen=True, slots=True)
-class QuoteGroup:
-    text: str  # the wording of the first appearance
-    speaker: str | None  # the speaker most occurrences name
-    first: Occurrence
-    outlets: tuple[str, ...]
-    occurrences: tuple[Occurrence, ...]
-    variants: tuple[tuple[str, int], ...] = field(default=())  # wording -> how many carried it
 
 
 def normalise_quote(text: str) -> str:
@@ -119,30 +109,6 @@ def _enough(trigrams: int) -> int:
     return 1 if trigrams <= 3 else 2
 
 
-def group_quotes(occurrences: Sequence[Occurrence]) -> list[QuoteGroup]:
-    """Groups of the same quote across articles, largest first; every occurrence is in one group."""
-    members: dict[int, list[int]] = defaultdict(list)
-    for i, group in enumerate(clusters([o.quote for o in occurrences])):
-        members[group].append(i)
-    groups = []
-    for ids in members.values():
-        ordered = sorted(ids, key=lambda i: _appearance(occurrences[i]))
-        first = occurrences[ordered[0]]
-        speakers = Counter(occurrences[i].speaker for i in ids if occurrences[i].speaker)
-        wordings = Counter(occurrences[i].quote.strip() for i in ids)
-        groups.append(
-            QuoteGroup(
-                text=first.quote,
-                speaker=speakers.most_common(1)[0][0] if speakers else None,
-                first=first,
-                outlets=tuple(sorted({occurrences[i].outlet or "(unknown)" for i in ids})),
-                occurrences=tuple(occurrences[i] for i in ordered),
-                variants=tuple(wordings.most_common()),
-            )
-        )
-    return sorted(groups, key=lambda g: (-len(g.outlets), -len(g.occurrences), g.text))
-
-
 @dataclass(frozen=True, slots=True)
 class Wording:
     """One wording of a quote as a selection carries it (what a store can sum up without
@@ -196,3 +162,26 @@ def group_wordings(wordings: Sequence[Wording]) -> list[WordingGroup]:
             )
         )
     return sorted(groups, key=lambda g: (-len(g.outlets), -g.occurrences, g.text))
+
+
+def wordings_of(occurrences: Sequence[Occurrence]) -> list[Wording]:
+    """Occurrences summed up per wording, as a store sums them (corpus.store.reads.quotes.quote_wordings),
+    in the order of their first appearance."""
+    by_quote: dict[str, list[Occurrence]] = defaultdict(list)
+    for occurrence in sorted(occurrences, key=_appearance):
+        by_quote[occurrence.quote].append(occurrence)
+    return [
+        Wording(
+            quote,
+            len(carried),
+            frozenset(o.outlet or "(unknown)" for o in carried),
+            carried[0],
+            tuple(Counter(o.speaker for o in carried if o.speaker).items()),
+        )
+        for quote, carried in by_quote.items()
+    ]
+
+
+def group_quotes(occurrences: Sequence[Occurrence]) -> list[WordingGroup]:
+    """Groups of the same quote across articles, largest first; every occurrence is in one group."""
+    return group_wordings(wordings_of(occurrences))

@@ -38,50 +38,7 @@ def test_group_quotes_first_appearance_outlets_and_variants():
     assert first.speaker == "Sam Altman"
     assert groups[1].outlets == ("four.example", "three.example")
     assert groups[1].speaker == "Elon Musk"
-    assert sum(len(g.occurrences) for g in groups) == 5
-
-
-def _wordings_of(occurrences):
-    """What a store sums up per wording (corpus.store.reads.quotes.quote_wordings), in order of first appearance."""
-    from collections import Counter
-
-    from analysis.quote_groups import Wording, _appearance
-
-    by_quote: dict[str, list[Occurrence]] = {}
-    for o in sorted(occurrences, key=_appearance):
-        by_quote.setdefault(o.quote, []).append(o)
-    return [
-        Wording(
-            quote,
-            len(group),
-            frozenset(o.outlet or "(unknown)" for o in group),
-            group[0],
-            tuple(Counter(o.speaker for o in group if o.speaker).items()),
-        )
-        for quote, group in by_quote.items()
-    ]
-
-
-def test_group_wordings_gives_the_groups_of_group_quotes():
-    from analysis.quote_groups import group_wordings
-
-    occurrences = [
-        occ("b", "two.example", 11, "No thank you, but we will buy Twitter for $9.74 billion if you want."),
-        occ("a", "one.example", 10, "No thank you but we will buy twitter for $9.74 billion if you want"),
-        occ("f", "five.example", 15, "No thank you but we will buy twitter for $9.74 billion if you want"),
-        occ("c", "three.example", 12, "Swindler.", "Elon Musk"),
-        occ("d", "four.example", 13, "swindler", "Elon Musk"),
-        occ("e", "one.example", 14, "Something else entirely was said about the trial date."),
-    ]
-    expected = group_quotes(occurrences)
-    got = group_wordings(_wordings_of(occurrences))
-    assert [(g.text, g.speaker, g.first.article_id, g.outlets, len(g.occurrences)) for g in expected] == [
-        (g.text, g.speaker, g.first.article_id, g.outlets, g.occurrences) for g in got
-    ]
-    assert got[0].variants == (
-        ("No thank you but we will buy twitter for $9.74 billion if you want", 2),
-        ("No thank you, but we will buy Twitter for $9.74 billion if you want.", 1),
-    )
+    assert sum(g.occurrences for g in groups) == 5
 
 
 def _comparisons(monkeypatch, quotes):
@@ -124,3 +81,19 @@ def test_a_short_quote_is_not_grouped_with_a_longer_one_sharing_only_its_words_s
     longer = "La société dispose de bien moins de 40 millions d'euros en banque, je le sais de bonne source"
     groups = group_quotes([occ("a", "one.example", 10, short), occ("b", "two.example", 11, longer)])
     assert len(groups) == 2
+
+
+def test_variants_carry_their_counts_most_carried_first():
+    groups = group_quotes(
+        [
+            occ("a", "one.example", 10, "We will never sell the lab to anyone at any price"),
+            occ("b", "two.example", 11, "We will never sell the lab to anyone, at any price."),
+            occ("c", "three.example", 12, "We will never sell the lab to anyone, at any price."),
+        ]
+    )
+    assert len(groups) == 1
+    assert groups[0].variants == (
+        ("We will never sell the lab to anyone, at any price.", 2),
+        ("We will never sell the lab to anyone at any price", 1),
+    )
+    assert groups[0].first.article_id == "a"

@@ -57,3 +57,11 @@ def test_distinctive_by_outlet_in_one_scan_equals_each_outlet_against_the_others
         assert list(mine["count_a"]) == list(alone["count_a"])
         assert list(mine["count_b"]) == list(alone["count_b"])
         assert mine["z"].round(9).tolist() == alone["z"].round(9).tolist()
+
+
+def test_shared_quotes_of_the_bundled_corpus_are_carried_by_two_outlets_or_more(bundled_store):
+    shared = data.shared_quotes(bundled_store, ALL)
+    assert not shared.empty
+    assert (shared["n_outlets"] >= 2).all()
+    assert (shared["occurrences"] >= shared["n_outlets"]).all()
+    assert shared["n_outlets"].is_monotonic_decreasing  # most widely carried first
