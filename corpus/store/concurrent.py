@@ -9,6 +9,7 @@ while it works, so the page's reads overlap; an error in any read is raised here
 
 from __future__ import annotations
 
+import contextvars
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any, TypeVar
@@ -29,8 +30,11 @@ def _on_own_cursor(store: Store, read: Callable[[Store], T]) -> T:
 
 def in_background(store: Store, read: Callable[[Store], T]) -> Future[T]:
     """`read` started now on its own cursor of `store`; its result, or its error, when asked for
-    (while it runs, the caller builds what does not depend on it)."""
-    return _READERS.submit(_on_own_cursor, store, read)
+    (while it runs, the caller builds what does not depend on it). The read runs in a copy of the
+    caller's context, so that context variables set around the call (the charts' colour book)
+    hold there too."""
+    context = contextvars.copy_context()
+    return _READERS.submit(context.run, _on_own_cursor, store, read)
 
 
 def side_by_side(store: Store, *reads: Callable[[Store], Any]) -> list[Any]:

@@ -32,3 +32,17 @@ def test_side_by_side_reads_on_cursors_of_their_own(bundled_store):
     seen = side_by_side(bundled_store, lambda s: s.con, lambda s: s.con)
     assert seen[0] is not seen[1]
     assert bundled_store.con not in seen
+
+
+def test_in_background_reads_see_the_callers_context_variables(bundled_store):
+    import contextvars
+
+    from corpus.store.concurrent import in_background
+
+    book = contextvars.ContextVar("book", default="none")
+    token = book.set("the corpus's colours")
+    try:
+        seen = in_background(bundled_store, lambda _store: book.get()).result()
+    finally:
+        book.reset(token)
+    assert seen == "the corpus's colours"
