@@ -133,7 +133,7 @@ def choices() -> dict[str, Any]:
     return _choices(repr(version()))
 
 
-CacheKey = tuple[str, Filters, str, tuple[tuple[str, Any], ...]]
+CacheKey = tuple[str, Filters, str, str]
 _ANSWERED: dict[CacheKey, None] = {}  # what `_cached` computed in this process, oldest first (bounded)
 _READY: dict[CacheKey, Any] = {}  # what `prefetch` computed, for `_cached` to hand over
 _LOCK = threading.Lock()
@@ -145,7 +145,8 @@ def _view_key(view: View[..., Any]) -> str:
 
 
 def _cache_key(view_key: str, filters: Filters, version_key: str, options: dict[str, Any]) -> CacheKey:
-    return (view_key, filters, version_key, tuple(sorted(options.items())))
+    # the options by their text: a list among them would not hash, and Streamlit's cache takes it
+    return (view_key, filters, version_key, repr(sorted(options.items())))
 
 
 # view_key and version_key are the cache key (Streamlit does not hash _view); the body does not read them.
