@@ -32,6 +32,7 @@ from corpus.ingest import open_store
 from corpus.store import Store, parquet
 from corpus.store.concurrent import side_by_side
 from corpus.store.reads import articles, compare, quotes, timelines, tone
+from corpus.store.schema import KEY
 from dashboard import data, views
 from dashboard.export import PngExporter, _cloud, browser_path, chart_png, zip_bytes
 from dashboard.filters import Filters, to_selection
@@ -120,17 +121,21 @@ def scale(store: Store, size: int) -> None:
     base = con.execute("SELECT count(*) FROM articles").fetchall()[0][0]
     copies = max(0, -(-size // base) - 1)
     con.execute(f"CREATE TEMP TABLE k AS SELECT range AS k FROM range(1, {copies + 1})")
+    last = con.execute(f"SELECT coalesce(max({KEY}), 0) FROM content_keys").fetchall()[0][0]
     con.execute(f"""
         INSERT INTO articles SELECT a.* REPLACE (
             a.id || '-s' || k AS id, a.url || '?s=' || k AS url, a.canonical_url || '?s=' || k AS canonical_url,
-            a.content_hash || '-s' || k AS content_hash,
+            a.content_hash || '-s' || k AS content_hash, {last} + row_number() OVER (ORDER BY k, a.id) AS {KEY},
             a.published + to_days(CAST((k * 37) % 200 - 100 AS INTEGER)) AS published)
-        FROM articles a CROSS JOIN k LIMIT {size - base}""")
+        FROM articles a CROSS JOIN k ORDER BY k, a.id LIMIT {size - base}""")
+    con.execute(f"INSERT INTO content_keys SELECT content_hash, {KEY} FROM articles WHERE {KEY} > {last}")
     for table in RESULT_TABLES:
+        keyed = f", c.{KEY} AS {KEY}" if table != "analysis_runs" else ""
+        # each copy's rows together, as an import writes an article's results
         con.execute(f"""
-            INSERT INTO {table} SELECT t.* REPLACE (t.content_hash || '-s' || k.k AS content_hash)
-            FROM {table} t CROSS JOIN k
-            WHERE t.content_hash || '-s' || k.k IN (SELECT content_hash FROM articles)""")
+            INSERT INTO {table} SELECT t.* REPLACE (c.content_hash AS content_hash{keyed})
+            FROM {table} t CROSS JOIN k JOIN content_keys c ON c.content_hash = t.content_hash || '-s' || k.k
+            ORDER BY c.{KEY}""")
     con.execute("DROP TABLE k")
 
 

@@ -28,7 +28,7 @@ from corpus.models import (
 )
 from corpus.progress import Progress, no_progress
 from corpus.store.batch import BatchWriter
-from corpus.store.schema import ARTICLE_COLUMNS, DDL, MIGRATIONS, SCHEMA_VERSION
+from corpus.store.schema import DDL, MIGRATIONS, SCHEMA_VERSION, insert_articles
 from corpus.urls import canonical_url
 
 
@@ -135,8 +135,7 @@ class Store:
         self.con.begin()
         try:
             for step in range(version, SCHEMA_VERSION):
-                for statement in MIGRATIONS[step]:
-                    self.con.execute(statement)
+                MIGRATIONS[step](self.con)
             self.con.execute("UPDATE store_meta SET value = ? WHERE key = 'schema_version'", [str(SCHEMA_VERSION)])
             self.con.commit()
         except BaseException:
@@ -213,11 +212,10 @@ class Store:
                     "minhash": pa.array([[] for _ in new], type=pa.list_(pa.uint32())),
                 }
             )
-            columns = ", ".join(ARTICLE_COLUMNS)
             self.con.begin()
             try:
                 self.con.register("bundled_articles", table)
-                self.con.execute(f"INSERT INTO articles ({columns}) SELECT {columns} FROM bundled_articles")
+                insert_articles(self.con, "bundled_articles")
                 self.con.unregister("bundled_articles")
                 self.con.commit()
             except BaseException:
@@ -268,8 +266,8 @@ class Store:
             # what the dashboard counts: articles bundled without their text have their paragraphs here
             paragraphs = self._one(
                 "SELECT count(*) + (SELECT coalesce(sum(len(a.paragraphs)), 0) FROM articles a WHERE NOT EXISTS "
-                "(SELECT 1 FROM paragraph_tone t WHERE t.content_hash = a.content_hash)) "
-                "FROM paragraph_tone p JOIN articles a USING (content_hash)"
+                "(SELECT 1 FROM paragraph_tone t WHERE t.article_key = a.article_key)) "
+                "FROM paragraph_tone p JOIN articles a USING (article_key)"
             )[0]
 
         return {

@@ -22,7 +22,7 @@ import pyarrow as pa
 from corpus import dedup
 from corpus.models import Article, Candidate, ImportItem, ImportReport, Status
 from corpus.progress import Progress
-from corpus.store.schema import ARTICLE_COLUMNS
+from corpus.store.schema import KEY, assign_keys, insert_articles
 
 CHUNK = 2_000  # candidates decided and written at a time
 PROGRESS_EVERY = 200
@@ -128,6 +128,17 @@ class BatchWriter:
             "UPDATE articles SET text = ?, paragraphs = ?, word_count = ?, content_hash = ?, minhash = ? WHERE id = ?",
             [*_text_fields(article), sig.tolist(), article_id],
         )
+        # a new text is a new content: its own key, so that the results of the old text no longer join
+        self.con.register("filled", pa.table({"content_hash": [article.content_hash]}))
+        try:
+            assign_keys(self.con, "filled")
+        finally:
+            self.con.unregister("filled")
+        self.con.execute(
+            f"UPDATE articles SET {KEY} = k.{KEY} FROM content_keys k "
+            "WHERE articles.id = ? AND k.content_hash = articles.content_hash",
+            [article_id],
+        )
         linking = self._link_near_duplicates([(0, article, dedup.Banded(article_id, sig, dedup.band_keys(sig)))])
         self.con.executemany("INSERT INTO article_bands VALUES (?, ?)", [list(pair) for pair in linking.indexed])
 
@@ -156,11 +167,10 @@ class BatchWriter:
                 "article_id": pa.array([article_id for _key, article_id in linking.indexed], type=pa.string()),
             }
         )
-        columns = ", ".join(ARTICLE_COLUMNS)
         self.con.register("new_articles", table)
         self.con.register("new_bands", bands)
         try:
-            self.con.execute(f"INSERT INTO articles ({columns}) SELECT {columns} FROM new_articles")
+            insert_articles(self.con, "new_articles")
             self.con.execute("INSERT INTO article_bands SELECT band_key, article_id FROM new_bands")
         finally:
             self.con.unregister("new_articles")

@@ -29,7 +29,7 @@ from corpus.models import ImportItem, ImportReport
 from corpus.paths import COVERAGE_DIR, EVENTS_FILE
 from corpus.store.articles import Store
 from corpus.store.results import ensure_result_tables, result_table
-from corpus.store.schema import RESULT_COLUMNS, RESULT_INTEGER_COLUMNS, RESULT_TYPES
+from corpus.store.schema import RESULT_COLUMNS, RESULT_INTEGER_COLUMNS, RESULT_TYPES, insert_results
 
 ARTICLE_FIELDS = (
     "id",
@@ -154,7 +154,7 @@ def load_coverage(store: Store, folder: Path = COVERAGE_DIR) -> ImportReport | N
             ]
             if rows:
                 store.con.register("bundled_rows", result_table(table, rows))
-                store.con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM bundled_rows")
+                insert_results(store.con, table, "bundled_rows")
                 store.con.unregister("bundled_rows")
         runs = [(h, analyser, version) for h in hashes.values() for analyser, version in manifest["versions"].items()]
         if runs:

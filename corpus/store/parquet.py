@@ -2,16 +2,19 @@
 
 Layout of a dataset directory (documented in README "Past one machine"):
 
-    DIR/articles/month=YYYY-MM/part-0.parquet    the store's article columns (ARTICLE_COLUMNS),
-    DIR/articles/month=undated/part-0.parquet    partitioned by publication month
-    OUT/results/<table>/month=…/part-0.parquet   result tables (RESULT_COLUMNS), and analysis_runs
+    DIR/articles/month=YYYY-MM/part-0.parquet    the store's article columns (ARTICLE_COLUMNS, and
+    DIR/articles/month=undated/part-0.parquet    article_key when written here), partitioned by
+                                                 publication month
+    OUT/results/<table>/month=…/part-0.parquet   result tables (RESULT_COLUMNS and article_key), and
+                                                 analysis_runs
     OUT/results/_done/<month>.json               a partition's input fingerprint and versions
     OUT/dataset.json                             where the articles are (OUT may be DIR)
 
 Other tools may write `articles/` as long as they follow ARTICLE_COLUMNS and the
-partitioning. Result files of a partition are written under temporary names and
-renamed, and its `_done` record last: a partition whose record is missing or stale
-is analysed again, whole, so a killed worker loses only its partition.
+partitioning; the article key (schema.KEY_SQL) is then computed as the files are
+read. Result files of a partition are written under temporary names and renamed,
+and its `_done` record last: a partition whose record is missing or stale is
+analysed again, whole, so a killed worker loses only its partition.
 
 `open_parquet_store` gives the dashboard and the CLI a read-only Store whose
 tables are DuckDB views over the files.
@@ -23,7 +26,7 @@ import datetime as dt
 import hashlib
 import json
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -36,7 +39,7 @@ import pyarrow.parquet as pq
 from corpus.errors import StoreError
 from corpus.store.articles import Store
 from corpus.store.results import Row, result_table
-from corpus.store.schema import ARTICLE_COLUMNS, RESULT_COLUMNS
+from corpus.store.schema import ARTICLE_COLUMNS, KEY, KEY_SQL, RESULT_COLUMNS, content_key, insert_articles
 
 ARTICLES = "articles"
 RESULTS = "results"
@@ -64,8 +67,8 @@ def write_articles(store: Store, folder: Path) -> int:
     columns = ", ".join(ARTICLE_COLUMNS)
     count = int(store.con.execute("SELECT count(*) FROM articles").fetchall()[0][0])
     store.con.execute(
-        f"""COPY (SELECT {columns}, coalesce(strftime(published, '%Y-%m'), 'undated') AS month FROM articles
-                  ORDER BY published NULLS LAST, id)
+        f"""COPY (SELECT {columns}, {KEY_SQL} AS {KEY}, coalesce(strftime(published, '%Y-%m'), 'undated') AS month
+                  FROM articles ORDER BY published NULLS LAST, id)
             TO '{_quoted(target)}' (FORMAT PARQUET, PARTITION_BY (month), OVERWRITE, FILENAME_PATTERN 'part-{{i}}')"""
     )
     return count
@@ -78,7 +81,10 @@ def export_store(store: Store, folder: Path) -> int:
     written = write_articles(store, folder)
     (folder / RESULTS).mkdir(parents=True, exist_ok=True)
     for name in (*RESULT_COLUMNS, RUNS):
+        # the dataset's keys are its own (KEY_SQL), as its workers write them: not the store's numbers
         wanted = ", ".join(f"t.{c}" for c in RESULT_COLUMNS.get(name, RUN_COLUMNS))
+        if name in RESULT_COLUMNS:
+            wanted += f", {KEY_SQL} AS {KEY}"
         target = _quoted(folder / RESULTS / name)
         store.con.execute(
             f"""COPY (SELECT {wanted}, coalesce(strftime(a.published, '%Y-%m'), 'undated') AS month
@@ -94,12 +100,9 @@ def load_articles(store: Store, folder: Path) -> int:
     root = folder / ARTICLES
     if not root.is_dir() or not any(root.glob("*/*.parquet")):
         return 0
-    columns = ", ".join(ARTICLE_COLUMNS)
     pattern = _quoted(root / "*" / "*.parquet")
     before = store.count()
-    store.con.execute(
-        f"INSERT INTO articles ({columns}) SELECT {columns} FROM read_parquet('{pattern}', hive_partitioning = true)"
-    )
+    insert_articles(store.con, f"read_parquet('{pattern}', hive_partitioning = true)")
     return store.count() - before
 
 
@@ -168,6 +171,9 @@ def write_partition_results(
     (content_hash, analyser, version), then its `_done` record."""
     for name in RESULT_COLUMNS:
         table = result_table(name, list(rows.get(name, ())))
+        hashes = table.column("content_hash").to_pylist()
+        keys = {h: content_key(h) for h in set(hashes)}
+        table = table.append_column(KEY, pa.array([keys[h] for h in hashes], type=pa.int64()))
         _write_atomically(table, out / RESULTS / name / f"month={partition.name}" / "part-0.parquet")
     now = dt.datetime.now(dt.UTC)
     runs_table = pa.table(
@@ -193,12 +199,12 @@ def write_dataset_record(out: Path, articles_folder: Path) -> None:
     (out / DATASET_FILE).write_text(json.dumps(record, indent=1) + "\n", encoding="utf-8")
 
 
-def _articles_glob(folder: Path) -> str:
+def _articles_root(folder: Path) -> Path:
     record = folder / DATASET_FILE
     root = Path(json.loads(record.read_text(encoding="utf-8"))["articles"]) if record.exists() else folder / ARTICLES
     if not root.is_dir():
         raise StoreError(f"no Parquet articles at {root}")
-    return str(root / "**" / "*.parquet")
+    return root
 
 
 def open_parquet_store(folder: Path | str) -> Store:
@@ -206,17 +212,32 @@ def open_parquet_store(folder: Path | str) -> Store:
     folder = Path(folder)
     con = duckdb.connect(":memory:")
     con.execute("SET TimeZone = 'UTC'")
-    articles = _articles_glob(folder).replace("'", "''")
+    root = _articles_root(folder)
+    articles = str(root / "**" / "*.parquet").replace("'", "''")
     columns = ", ".join(ARTICLE_COLUMNS)
-    con.execute(f"CREATE VIEW articles AS SELECT {columns} FROM read_parquet('{articles}', hive_partitioning = true)")
+    key = KEY if _keyed(root.rglob("*.parquet")) else f"{KEY_SQL} AS {KEY}"
+    con.execute(
+        f"CREATE VIEW articles AS SELECT {columns}, {key} FROM read_parquet('{articles}', hive_partitioning = true)"
+    )
     for name in (*RESULT_COLUMNS, RUNS):
         files = folder / RESULTS / name
         if not any(files.glob("*/*.parquet")):
             raise StoreError(f"{folder} has no {name} results: run `analyze --parquet` first")
         pattern = str(files / "*" / "*.parquet").replace("'", "''")
         wanted = ", ".join(RESULT_COLUMNS.get(name, RUN_COLUMNS))
+        if name in RESULT_COLUMNS:
+            wanted += f", {KEY}" if _keyed(files.glob("*/*.parquet")) else f", {KEY_SQL} AS {KEY}"
         con.execute(f"CREATE VIEW {name} AS SELECT {wanted} FROM read_parquet('{pattern}', hive_partitioning = true)")
     return Store.on_connection(con, folder, writable=False)
+
+
+def _keyed(files: Iterable[Path]) -> bool:
+    """Whether every one of the Parquet files carries the article key (files written before it
+    was added, or by other tools, have it computed as they are read: slower, the same keys)."""
+    try:
+        return all(KEY in pq.read_schema(str(f)).names for f in files)
+    except (pa.ArrowException, OSError):
+        return False  # DuckDB's own read then names the unreadable file
 
 
 def counts(folder: Path) -> dict[str, Any]:

@@ -16,7 +16,7 @@ from typing import Any
 import pyarrow as pa
 
 from corpus.store.articles import Store
-from corpus.store.schema import RESULT_COLUMNS, RESULT_DDL, RESULT_TABLES, result_type
+from corpus.store.schema import RESULT_COLUMNS, RESULT_DDL, RESULT_TABLES, insert_results, result_type
 
 Row = tuple[Any, ...]
 
@@ -110,7 +110,7 @@ def write_results(
         for name, table in tables.items():
             if table.num_rows:
                 con.register("new_rows", table)
-                con.execute(f"INSERT INTO {name} BY NAME SELECT * FROM new_rows")
+                insert_results(con, name, "new_rows")
                 con.unregister("new_rows")
         con.commit()
     except BaseException:

@@ -83,3 +83,26 @@ def test_a_stack_of_many_outlets_draws_the_largest_and_sums_the_rest():
     assert names[:MAX_SERIES] == [f"outlet{i:02}.example" for i in range(MAX_SERIES)]
     assert names[-1] == f"{20 - MAX_SERIES} other outlets"
     assert sum(sum(trace.y) for trace in fig.data) == sum(range(1, 21))  # nothing lost from the total
+
+
+def test_tone_distribution_has_a_panel_per_language_on_one_outlet_axis():
+    dist = pd.DataFrame(
+        {
+            "outlet": ["a.example", "a.example", "b.example", "b.example"],
+            "language": ["en", "fr", "en", "en"],
+            "label": ["negative", "positive", "negative", "neutral"],
+            "paragraphs": [3, 2, 1, 1],
+            "share": [1.0, 1.0, 0.5, 0.5],
+        }
+    )
+    fig = charts.tone_distribution_figure(dist)
+    panels = {(t.xaxis, t.yaxis) for t in fig.data}
+    assert panels == {("x", "y"), ("x2", "y2")}
+    assert [a.text for a in fig.layout.annotations] == ["English", "French"]
+    assert fig.layout.yaxis2.matches == "y" and fig.layout.xaxis2.domain[0] > fig.layout.xaxis.domain[1]
+    # one legend entry and one colour per label, whatever the panels
+    shown = [t.name for t in fig.data if t.showlegend]
+    assert sorted(shown) == ["negative", "neutral", "positive"]
+    assert {t.name: t.marker.color for t in fig.data} == {k: charts.LABEL_COLOURS[k] for k in shown}
+    french = next(t for t in fig.data if t.xaxis == "x2")
+    assert list(french.y) == ["a.example"] and list(french.customdata) == [2]

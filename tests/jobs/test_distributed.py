@@ -136,3 +136,22 @@ def test_cli_ingest_to_parquet_adds_to_the_dataset_and_analyze_skips_what_is_don
         analyse_partition(partition, str(folder), versions)
     assert main(["analyze", "--parquet", str(folder), "--local", "2"]) == 0
     assert "0 of 3 partitions analysed" in capsys.readouterr().out
+
+
+def test_files_without_the_article_key_read_the_same(corpus, tmp_path):
+    """Articles written by another tool, or results written before the key: the key is computed
+    as the files are read, and the read models give the same figures."""
+    import pyarrow.parquet as pq
+
+    from corpus.store.schema import KEY
+
+    with Store(corpus / "single.duckdb", read_only=True) as single:
+        parquet.export_store(single, tmp_path / "export")
+        for path in (tmp_path / "export").rglob("*.parquet"):
+            table = pq.read_table(path)
+            if KEY in table.column_names:
+                pq.write_table(table.drop_columns([KEY]), path)
+        unkeyed = parquet.open_parquet_store(tmp_path / "export")
+        assert timelines.counts(unkeyed, ALL) == timelines.counts(single, ALL)
+        assert quotes.top_speakers(unkeyed, ALL).equals(quotes.top_speakers(single, ALL))
+        assert quotes.speaker_about(unkeyed, ALL).equals(quotes.speaker_about(single, ALL))

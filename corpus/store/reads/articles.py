@@ -22,9 +22,9 @@ def article_list(store: Store, sel: Selection, *, limit: int = 2000) -> pd.DataF
         SELECT coalesce(a.published_text, 'undated') AS published_text, a.outlet, a.language, a.title, a.url,
                a.word_count AS words,
                t.mean AS mean_tone, t.share_negative,
-               (SELECT count(*) FROM quotes q WHERE q.content_hash = a.content_hash AND q.kind = 'direct') AS quotes,
+               (SELECT count(*) FROM quotes q WHERE q.article_key = a.article_key AND q.kind = 'direct') AS quotes,
                a.text IS NOT NULL AS text_bundled, a.duplicate_of AS near_duplicate_of, a.id
-        FROM articles a LEFT JOIN article_tone t USING (content_hash)
+        FROM articles a LEFT JOIN article_tone t USING (article_key)
         WHERE {where} ORDER BY a.published DESC NULLS LAST, a.id LIMIT ?""",
         [*params, limit],
     )
@@ -87,11 +87,17 @@ def article_rows(
         return None
     article = dict(zip(ARTICLE_KEYS, rows[0], strict=True))
     h = article["content_hash"]
-    paragraphs = query_frame(store, "SELECT * FROM paragraph_tone WHERE content_hash = ? ORDER BY paragraph_index", [h])
-    quotes = query_frame(
-        store, "SELECT * FROM quotes WHERE content_hash = ? AND kind = 'direct' ORDER BY start_char", [h]
+    paragraphs = query_frame(
+        store, "SELECT * EXCLUDE (article_key) FROM paragraph_tone WHERE content_hash = ? ORDER BY paragraph_index", [h]
     )
-    mentions = query_frame(store, "SELECT * FROM actor_mentions WHERE content_hash = ? ORDER BY start_char", [h])
+    quotes = query_frame(
+        store,
+        "SELECT * EXCLUDE (article_key) FROM quotes WHERE content_hash = ? AND kind = 'direct' ORDER BY start_char",
+        [h],
+    )
+    mentions = query_frame(
+        store, "SELECT * EXCLUDE (article_key) FROM actor_mentions WHERE content_hash = ? ORDER BY start_char", [h]
+    )
     return article, paragraphs, quotes, mentions
 
 
@@ -100,7 +106,7 @@ def ids_matching(store: Store, keyword: str) -> set[str]:
     pattern = like_pattern(keyword)
     rows = store.con.execute(
         """SELECT a.id FROM articles a WHERE a.title ILIKE ? ESCAPE '\\' OR a.text ILIKE ? ESCAPE '\\'
-           OR EXISTS (SELECT 1 FROM quotes q WHERE q.content_hash = a.content_hash
+           OR EXISTS (SELECT 1 FROM quotes q WHERE q.article_key = a.article_key
                       AND q.quote ILIKE ? ESCAPE '\\')""",
         [pattern, pattern, pattern],
     ).fetchall()
@@ -111,9 +117,9 @@ def ids_naming(store: Store, actors: Sequence[str]) -> set[str]:
     """Ids of the articles that mention one of the actors or quote one of them as speaker."""
     rows = store.con.execute(
         """SELECT a.id FROM articles a WHERE
-           EXISTS (SELECT 1 FROM actor_mentions m WHERE m.content_hash = a.content_hash
+           EXISTS (SELECT 1 FROM actor_mentions m WHERE m.article_key = a.article_key
                    AND m.actor IN (SELECT unnest(?)))
-           OR EXISTS (SELECT 1 FROM quotes q WHERE q.content_hash = a.content_hash
+           OR EXISTS (SELECT 1 FROM quotes q WHERE q.article_key = a.article_key
                       AND q.speaker IN (SELECT unnest(?)))""",
         [list(actors), list(actors)],
     ).fetchall()

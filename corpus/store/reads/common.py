@@ -34,7 +34,7 @@ def period(freq: Freq) -> tuple[str, list[Any]]:
 
 def dated_articles(sel: Selection, freq: Freq, *columns: str) -> tuple[str, list[Any]]:
     """A CTE `arts`: the selection's articles dated precisely enough for `freq`, with their
-    content_hash, period and the article `columns` named; and its parameters.
+    article_key, period and the article `columns` named; and its parameters.
 
     The period is computed once per article, before any join: truncating a zoned timestamp
     costs a calendar computation, and done after the join to paragraphs or mentions it ran once
@@ -44,7 +44,7 @@ def dated_articles(sel: Selection, freq: Freq, *columns: str) -> tuple[str, list
     extra_columns = "".join(f", a.{column}" for column in columns)
     return (
         f"""arts AS MATERIALIZED (
-            SELECT a.content_hash, {period_sql} AS period{extra_columns} FROM articles a
+            SELECT a.article_key, {period_sql} AS period{extra_columns} FROM articles a
             WHERE {where} AND a.published_precision IN (SELECT unnest(?)))""",
         [*params, *extra],
     )

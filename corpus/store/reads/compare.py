@@ -33,12 +33,12 @@ def summary(store: Store, sel: Selection, *, by: str) -> pd.DataFrame:
             SELECT s.side, count(*) AS paragraphs, avg(p.compound) AS mean_compound,
                    avg((p.label = 'negative')::INT) AS share_negative,
                    avg((p.label = 'positive')::INT) AS share_positive
-            FROM paragraph_tone p JOIN arts s USING (content_hash)
+            FROM paragraph_tone p JOIN arts s USING (article_key)
             WHERE p.compound IS NOT NULL AND NOT p.heading GROUP BY s.side
         ),
         said AS (
             SELECT s.side, count(*) AS quotes, count(DISTINCT q.speaker) AS speakers
-            FROM quotes q JOIN arts s USING (content_hash) WHERE q.kind = 'direct' GROUP BY s.side
+            FROM quotes q JOIN arts s USING (article_key) WHERE q.kind = 'direct' GROUP BY s.side
         )
         SELECT s.side, count(*) AS articles, count(DISTINCT s.outlet) AS outlets,
                coalesce(any_value(t.paragraphs), 0) AS paragraphs, any_value(t.mean_compound) AS mean_compound,
@@ -63,7 +63,7 @@ def tone_over_time(store: Store, sel: Selection, *, by: str, freq: Freq = "month
         f"""
         WITH {arts}
         SELECT a.period, {side} AS side, avg(p.compound) AS mean_compound, count(*) AS paragraphs
-        FROM paragraph_tone p JOIN arts a USING (content_hash)
+        FROM paragraph_tone p JOIN arts a USING (article_key)
         WHERE p.compound IS NOT NULL AND NOT p.heading
         GROUP BY ALL ORDER BY a.period, side""",
         params,
@@ -80,7 +80,7 @@ def label_shares(store: Store, sel: Selection, *, by: str) -> pd.DataFrame:
         store,
         f"""
         SELECT {side} AS side, p.label, count(*) AS paragraphs
-        FROM paragraph_tone p JOIN articles a USING (content_hash)
+        FROM paragraph_tone p JOIN articles a USING (article_key)
         WHERE {where} AND p.label IS NOT NULL AND NOT p.heading
         GROUP BY ALL ORDER BY side, p.label""",
         params,
@@ -100,7 +100,7 @@ def speakers(store: Store, sel: Selection, *, by: str, top: int = 6) -> pd.DataF
         store,
         f"""
         WITH q AS (
-            SELECT {side} AS side, q.speaker FROM quotes q JOIN articles a USING (content_hash)
+            SELECT {side} AS side, q.speaker FROM quotes q JOIN articles a USING (article_key)
             WHERE {where} AND q.kind = 'direct' AND q.speaker IS NOT NULL
         ), top AS (SELECT speaker FROM q GROUP BY speaker ORDER BY count(*) DESC, speaker LIMIT ?)
         SELECT side, CASE WHEN speaker IN (SELECT speaker FROM top) THEN speaker ELSE 'others' END AS speaker,

@@ -24,7 +24,7 @@ def top_speakers(store: Store, sel: Selection, *, n: int = 15, min_words: int = 
         f"""
         SELECT q.speaker, count(DISTINCT {QUOTE_KEY}) AS distinct_quotes, count(*) AS quotes,
                count(DISTINCT a.outlet) AS outlets, count(DISTINCT a.id) AS articles
-        FROM quotes q JOIN articles a USING (content_hash)
+        FROM quotes q JOIN articles a USING (article_key)
         WHERE {where} AND q.kind = 'direct' AND q.speaker IS NOT NULL {longer}
         GROUP BY q.speaker ORDER BY distinct_quotes DESC, quotes DESC, q.speaker LIMIT ?""",
         [*params, *([min_words] if min_words > 1 else []), n],
@@ -50,9 +50,9 @@ def quote_search(
         store,
         f"""
         WITH found AS (
-            SELECT q.content_hash, q.paragraph_index, q.start_char, q.quote, q.speaker, q.resolution,
+            SELECT q.article_key, q.paragraph_index, q.start_char, q.quote, q.speaker, q.resolution,
                    q.confidence, a.id, a.published
-            FROM quotes q JOIN articles a USING (content_hash)
+            FROM quotes q JOIN articles a USING (article_key)
             WHERE {where} AND q.kind = 'direct' {extra}
             ORDER BY a.published DESC NULLS LAST, a.id, q.start_char LIMIT ?
         )
@@ -61,7 +61,7 @@ def quote_search(
                     p.end_char - p.start_char) END AS context,
                a.title, a.url, a.id AS article_id, f.resolution, f.confidence
         FROM found f JOIN articles a USING (id)
-        LEFT JOIN paragraph_tone p ON p.content_hash = f.content_hash AND p.paragraph_index = f.paragraph_index
+        LEFT JOIN paragraph_tone p ON p.article_key = f.article_key AND p.paragraph_index = f.paragraph_index
         ORDER BY f.published DESC NULLS LAST, f.id, f.start_char""",
         [*params, *extra_params, limit],
     )
@@ -75,12 +75,12 @@ def speaker_about(store: Store, sel: Selection, *, top: int = 10) -> pd.DataFram
     return query_frame(
         store,
         f"""
-        SELECT q.speaker, m.actor AS about, count(DISTINCT (q.content_hash, q.start_char)) AS quotes,
+        SELECT q.speaker, m.actor AS about, count(DISTINCT (q.article_key, q.start_char)) AS quotes,
                avg(p.compound) AS mean_compound
-        FROM quotes q JOIN articles a USING (content_hash)
-        JOIN actor_mentions m ON m.content_hash = q.content_hash AND m.paragraph_index = q.paragraph_index
+        FROM quotes q JOIN articles a USING (article_key)
+        JOIN actor_mentions m ON m.article_key = q.article_key AND m.paragraph_index = q.paragraph_index
              AND m.start_char >= q.start_char AND m.end_char <= q.end_char
-        LEFT JOIN paragraph_tone p ON p.content_hash = q.content_hash AND p.paragraph_index = q.paragraph_index
+        LEFT JOIN paragraph_tone p ON p.article_key = q.article_key AND p.paragraph_index = q.paragraph_index
         WHERE {where} AND q.kind = 'direct' AND q.speaker IS NOT NULL AND m.actor <> q.speaker
         GROUP BY ALL ORDER BY quotes DESC, q.speaker, about LIMIT ?""",
         [*params, top * top],
@@ -99,7 +99,7 @@ def quote_wordings(store: Store, selection: Selection = ALL, *, kind: str = "dir
                    arg_min(a.id, {first}) AS first_article, arg_min(a.outlet, {first}) AS first_outlet,
                    arg_min(a.published, {first}) AS first_published,
                    histogram(q.speaker) FILTER (WHERE q.speaker IS NOT NULL) AS speakers
-            FROM quotes q JOIN articles a USING (content_hash)
+            FROM quotes q JOIN articles a USING (article_key)
             WHERE {where} AND q.kind = ?
             GROUP BY q.quote ORDER BY min((a.published IS NULL, a.published, a.id, q.start_char)), q.quote""",
         [*params, kind],

@@ -15,7 +15,7 @@ def term_totals(store: Store, selection: Selection = ALL, *, n: int | None = Non
     return store.con.execute(
         f"""SELECT t.term, any_value(t.n) AS n, sum(t.count)::BIGINT AS count,
                    count(*) AS articles  -- one row per article and term
-            FROM term_counts t JOIN articles a USING (content_hash)
+            FROM term_counts t JOIN articles a USING (article_key)
             WHERE {where} {size} GROUP BY t.term ORDER BY count DESC, t.term LIMIT ?""",
         [*params, *([n] if n else []), limit],
     ).df()
@@ -26,7 +26,7 @@ def term_counts_of(store: Store, selection: Selection = ALL) -> pd.Series:
     where, params = selection.where()
     frame = store.con.execute(
         f"""SELECT t.term, sum(t.count)::BIGINT AS count FROM term_counts t
-            JOIN articles a USING (content_hash) WHERE {where} GROUP BY t.term""",
+            JOIN articles a USING (article_key) WHERE {where} GROUP BY t.term""",
         params,
     ).df()
     return frame.set_index("term")["count"] if not frame.empty else pd.Series(dtype="int64")
@@ -37,7 +37,7 @@ def term_counts_by_outlet(store: Store, selection: Selection = ALL) -> pd.DataFr
     where, params = selection.where()
     return store.con.execute(
         f"""SELECT a.outlet, t.term, sum(t.count)::BIGINT AS count FROM term_counts t
-            JOIN articles a USING (content_hash) WHERE {where} AND a.outlet IS NOT NULL
+            JOIN articles a USING (article_key) WHERE {where} AND a.outlet IS NOT NULL
             GROUP BY a.outlet, t.term""",
         params,
     ).df()
@@ -48,7 +48,7 @@ def languages_of(store: Store, selection: Selection = ALL) -> list[str]:
     where, params = selection.where()
     rows = store.con.execute(
         f"""SELECT a.language FROM articles a WHERE {where} AND a.language IS NOT NULL
-              AND EXISTS (SELECT 1 FROM term_counts t WHERE t.content_hash = a.content_hash)
+              AND EXISTS (SELECT 1 FROM term_counts t WHERE t.article_key = a.article_key)
             GROUP BY a.language ORDER BY count(*) DESC, a.language""",
         params,
     ).fetchall()
@@ -60,7 +60,7 @@ def words_of(store: Store, selection: Selection = ALL) -> int:
     where, params = selection.where()
     row = store.con.execute(
         f"""SELECT coalesce(sum(a.word_count), 0) FROM articles a WHERE {where}
-              AND EXISTS (SELECT 1 FROM term_counts t WHERE t.content_hash = a.content_hash)""",
+              AND EXISTS (SELECT 1 FROM term_counts t WHERE t.article_key = a.article_key)""",
         params,
     ).fetchall()[0]
     return int(row[0])
@@ -77,7 +77,7 @@ def top_terms_by_language(
         f"""WITH totals AS (
                 SELECT a.language, t.n, t.term, sum(t.count)::BIGINT AS count,
                        count(*) AS articles  -- one row per article and term
-                FROM term_counts t JOIN articles a USING (content_hash)
+                FROM term_counts t JOIN articles a USING (article_key)
                 WHERE {where} AND a.language IS NOT NULL GROUP BY ALL
             ), ranked AS (
                 SELECT *, row_number() OVER (PARTITION BY language, n ORDER BY count DESC, term) AS rank

@@ -21,8 +21,8 @@ def counts(store: Store, sel: Selection) -> dict[str, Any]:
                    count(*) - count(a.text),
                    count(*) FILTER (WHERE a.published_precision = 'month'),
                    count(*) FILTER (WHERE a.published_precision = 'year'),
-                   (SELECT count(*) FROM paragraph_tone p JOIN articles a USING (content_hash) WHERE {where}),
-                   (SELECT count(*) FROM quotes q JOIN articles a USING (content_hash)
+                   (SELECT count(*) FROM paragraph_tone p JOIN articles a USING (article_key) WHERE {where}),
+                   (SELECT count(*) FROM quotes q JOIN articles a USING (article_key)
                     WHERE {where} AND q.kind = 'direct')
             FROM articles a WHERE {where}""",
         params * 3,
@@ -74,7 +74,7 @@ def share_of_voice(store: Store, sel: Selection, *, freq: Freq = "month", top: i
         f"""
         WITH {arts},
         m AS (
-            SELECT a.period, m.actor, count(*) AS n FROM actor_mentions m JOIN arts a USING (content_hash) GROUP BY ALL
+            SELECT a.period, m.actor, count(*) AS n FROM actor_mentions m JOIN arts a USING (article_key) GROUP BY ALL
         ),
         top AS (SELECT actor FROM m GROUP BY actor ORDER BY sum(n) DESC, actor LIMIT ?)
         SELECT period, CASE WHEN actor IN (SELECT actor FROM top) THEN actor ELSE 'others' END AS actor,
@@ -99,7 +99,7 @@ def tone_over_time(store: Store, sel: Selection, *, freq: Freq = "month") -> pd.
         WITH {arts},
         scored AS (
             SELECT a.period, coalesce(a.outlet, '(unknown)') AS outlet, p.compound
-            FROM paragraph_tone p JOIN arts a USING (content_hash) WHERE p.compound IS NOT NULL
+            FROM paragraph_tone p JOIN arts a USING (article_key) WHERE p.compound IS NOT NULL
         )
         SELECT period, 'all outlets' AS outlet, avg(compound) AS mean_compound, count(*) AS paragraphs
         FROM scored GROUP BY period
@@ -120,7 +120,7 @@ def speakers_over_time(store: Store, sel: Selection, *, freq: Freq = "month", to
         f"""
         WITH {arts},
         q AS (
-            SELECT a.period, q.speaker FROM quotes q JOIN arts a USING (content_hash)
+            SELECT a.period, q.speaker FROM quotes q JOIN arts a USING (article_key)
             WHERE q.kind = 'direct' AND q.speaker IS NOT NULL
         ), top AS (SELECT speaker FROM q GROUP BY speaker ORDER BY count(*) DESC, speaker LIMIT ?)
         SELECT period, speaker, count(*) AS quotes FROM q WHERE speaker IN (SELECT speaker FROM top)
@@ -139,7 +139,7 @@ def terms_over_time(
     return store.con.execute(
         f"""WITH {arts}
             SELECT a.period, t.term, sum(t.count)::BIGINT AS count
-            FROM term_counts t JOIN arts a USING (content_hash)
+            FROM term_counts t JOIN arts a USING (article_key)
             WHERE t.term IN (SELECT unnest(?))
             GROUP BY a.period, t.term ORDER BY a.period, t.term""",
         [*params, terms],

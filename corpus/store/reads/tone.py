@@ -20,7 +20,7 @@ def tone_distribution(store: Store, sel: Selection) -> pd.DataFrame:
         f"""
         SELECT coalesce(a.outlet, '(unknown)') AS outlet, p.language, coalesce(p.label, 'not scored') AS label,
                count(*) AS paragraphs
-        FROM paragraph_tone p JOIN articles a USING (content_hash) WHERE {where} AND NOT p.heading
+        FROM paragraph_tone p JOIN articles a USING (article_key) WHERE {where} AND NOT p.heading
         GROUP BY ALL ORDER BY outlet, p.language, label""",
         params,
     )
@@ -40,14 +40,14 @@ def actor_tone_by_outlet(store: Store, sel: Selection, *, top: int = 8) -> pd.Da
         store,
         f"""
         WITH arts AS MATERIALIZED (
-            SELECT row_number() OVER () AS k, a.content_hash, coalesce(a.outlet, '(unknown)') AS outlet
+            SELECT row_number() OVER () AS k, a.article_key, coalesce(a.outlet, '(unknown)') AS outlet
             FROM articles a WHERE {where}
         ), named AS MATERIALIZED (
             SELECT DISTINCT m.actor, (a.k << 32) + m.paragraph_index AS paragraph
-            FROM actor_mentions m JOIN arts a USING (content_hash)
+            FROM actor_mentions m JOIN arts a USING (article_key)
         ), scored AS MATERIALIZED (
             SELECT (a.k << 32) + p.paragraph_index AS paragraph, a.outlet, p.compound
-            FROM paragraph_tone p JOIN arts a USING (content_hash) WHERE p.compound IS NOT NULL
+            FROM paragraph_tone p JOIN arts a USING (article_key) WHERE p.compound IS NOT NULL
         ), top AS (SELECT actor FROM named GROUP BY actor ORDER BY count(*) DESC, actor LIMIT ?)
         SELECT n.actor, p.outlet, avg(p.compound) AS mean_compound, count(*) AS paragraphs
         FROM named n JOIN scored p USING (paragraph)
@@ -68,14 +68,14 @@ def actor_tone(store: Store, selection: Selection = ALL, *, rivals: Mapping[str,
         return store.con.execute(
             f"""
             WITH mentioned AS (
-                SELECT DISTINCT m.content_hash, m.paragraph_index, m.actor
-                FROM actor_mentions m JOIN articles a USING (content_hash) WHERE {where}
+                SELECT DISTINCT m.article_key, m.paragraph_index, m.actor
+                FROM actor_mentions m JOIN articles a USING (article_key) WHERE {where}
             ), scored AS (
                 SELECT m.actor, r.rival, p.compound, p.label,
-                       EXISTS (SELECT 1 FROM mentioned o WHERE o.content_hash = m.content_hash
+                       EXISTS (SELECT 1 FROM mentioned o WHERE o.article_key = m.article_key
                                AND o.paragraph_index = m.paragraph_index AND o.actor = r.rival) AS with_rival
                 FROM mentioned m
-                JOIN paragraph_tone p USING (content_hash, paragraph_index)
+                JOIN paragraph_tone p USING (article_key, paragraph_index)
                 LEFT JOIN actor_rivals r ON r.actor = m.actor
                 WHERE p.label IS NOT NULL
             )
@@ -101,12 +101,12 @@ def position_heatmap(store: Store, sel: Selection, *, limit: int = 60) -> pd.Dat
         store,
         f"""
         WITH chosen AS (
-            SELECT a.id, a.content_hash, coalesce(a.outlet, '?') || ' · ' || coalesce(a.published_text, 'undated')
+            SELECT a.id, a.article_key, coalesce(a.outlet, '?') || ' · ' || coalesce(a.published_text, 'undated')
                    || ' · ' || left(coalesce(a.title, a.id), 40) AS article, a.published
             FROM articles a WHERE {where} ORDER BY a.published DESC NULLS LAST, a.id LIMIT ?
         )
         SELECT c.article, c.id AS article_id, p.paragraph_index, p.compound, p.label
-        FROM chosen c JOIN paragraph_tone p USING (content_hash)
+        FROM chosen c JOIN paragraph_tone p USING (article_key)
         ORDER BY c.published DESC NULLS LAST, c.id, p.paragraph_index""",
         [*params, limit],
     )
@@ -126,7 +126,7 @@ def extreme_paragraphs(store: Store, sel: Selection, *, n: int = 5) -> pd.DataFr
                 f"""
             WITH chosen AS (
                 SELECT a.id, p.paragraph_index, p.compound, p.label, p.start_char, p.end_char
-                FROM paragraph_tone p JOIN articles a USING (content_hash)
+                FROM paragraph_tone p JOIN articles a USING (article_key)
                 WHERE {where} AND p.compound IS NOT NULL
                 ORDER BY p.compound {order}, a.id, p.paragraph_index LIMIT ?
             )

@@ -12,6 +12,7 @@ from corpus.models import Candidate
 from corpus.records import build_article
 from corpus.store import Store
 from corpus.store.batch import BatchWriter
+from corpus.store.schema import KEY, KEY_SQL, SCHEMA_VERSION, content_key
 
 WIRE = (
     "SAN FRANCISCO (AP) — Elon Musk's lawyers asked a federal judge on Tuesday to block OpenAI "
@@ -190,5 +191,58 @@ def test_store_of_schema_version_1_is_upgraded_by_a_writer(tmp_path):
     with pytest.raises(StoreError, match="upgrade"):
         Store(path, read_only=True)
     with Store(path) as store:
-        assert store.one("SELECT value FROM store_meta WHERE key = 'schema_version'") == ("2",)
+        assert store.one("SELECT value FROM store_meta WHERE key = 'schema_version'") == (str(SCHEMA_VERSION),)
         assert store.ids() == ["old"]
+
+
+def test_store_of_schema_version_2_gets_its_article_keys(tmp_path):
+    """A version-2 store (no keys) opened by a writer: each content hash gets one key, on its article
+    and on its result rows, and the reads that join on it find the same rows as before."""
+    from corpus.store.reads import terms
+    from corpus.store.results import ensure_result_tables, write_results
+
+    path = tmp_path / "v2.duckdb"
+    with Store(path) as store:
+        store.add([article("old", WIRE), article("other", "A second article about the trial of the two founders.")])
+        ensure_result_tables(store)
+        hashes = [h for (h,) in store.con.execute("SELECT content_hash FROM articles ORDER BY id").fetchall()]
+        rows = {"term_counts": [(hashes[0], "judge", 1, 2), (hashes[1], "trial", 1, 1), ("gone", "orphan", 1, 9)]}
+        write_results(store, rows, {"keywords": [*hashes, "gone"]}, {"keywords": "k1"})
+        before = terms.term_totals(store)
+        for table in ("articles", "term_counts", "quotes", "paragraph_tone"):
+            store.con.execute(f"ALTER TABLE {table} DROP COLUMN {KEY}")
+        store.con.execute("DROP TABLE content_keys")
+        store.con.execute("UPDATE store_meta SET value = '2' WHERE key = 'schema_version'")
+    with pytest.raises(StoreError, match="upgrade"):
+        Store(path, read_only=True)
+    with Store(path) as store:
+        keys = dict(store.con.execute(f"SELECT content_hash, {KEY} FROM articles").fetchall())
+        terms_keyed = store.con.execute(f"SELECT content_hash, {KEY} FROM term_counts").fetchall()
+        assert sorted(keys.values()) == [1, 2]
+        assert all(key == keys.get(h, key) for h, key in terms_keyed)
+        assert len({key for _, key in terms_keyed}) == 3  # the orphan has a key of its own
+        after = terms.term_totals(store)
+    assert list(before["term"]) == list(after["term"]) == ["judge", "trial"]
+
+
+def test_parquet_article_key_is_the_same_in_python_and_in_duckdb(tmp_path):
+    with Store(tmp_path / "k.duckdb") as store:
+        for text in ("e" * 64, "é-s12", "", "x" * 1000):
+            assert store.one(f"SELECT {KEY_SQL.replace('content_hash', '?')}", [text]) == (content_key(text),)
+
+
+def test_each_content_keeps_one_key_and_a_new_text_gets_a_new_one(tmp_path):
+    from corpus.store.results import ensure_result_tables, write_results
+
+    with Store(tmp_path / "k.duckdb") as store:
+        store.add([article("first", WIRE), article("second", "Another text entirely, about the hearing.")])
+        store.add([article("first-again", WIRE)])  # a duplicate: no new key
+        ensure_result_tables(store)
+        (h,) = store.one("SELECT content_hash FROM articles WHERE id = 'first'")
+        write_results(store, {"term_counts": [(h, "judge", 1, 2)]}, {"keywords": [h]}, {"keywords": "k1"})
+        assert store.con.execute(f"SELECT id, {KEY} FROM articles ORDER BY id").fetchall() == [
+            ("first", 1),
+            ("second", 2),
+        ]
+        assert store.one(f"SELECT {KEY} FROM term_counts") == (1,)
+        assert store.one("SELECT count(*), count(DISTINCT content_hash) FROM content_keys") == (2, 2)
