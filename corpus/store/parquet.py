@@ -11,7 +11,7 @@ Layout of a dataset directory (documented in README "Past one machine"):
     OUT/dataset.json                             where the articles are (OUT may be DIR)
 
 Other tools may write `articles/` as long as they follow ARTICLE_COLUMNS and the
-partitioning; the article key (schema.KEY_SQL) is then computed as the files are
+partitioning; the article key (schema.hashed_sql) is then computed as the files are
 read. Result files of a partition are written under temporary names and renamed,
 and its `_done` record last: a partition whose record is missing or stale is
 analysed again, whole, so a killed worker loses only its partition.
@@ -39,7 +39,7 @@ import pyarrow.parquet as pq
 from corpus.errors import StoreError
 from corpus.store.articles import Store
 from corpus.store.results import Row, result_table
-from corpus.store.schema import ARTICLE_COLUMNS, KEY, KEY_SQL, RESULT_COLUMNS, content_key, insert_articles
+from corpus.store.schema import ARTICLE_COLUMNS, KEY, RESULT_COLUMNS, TERM_ID, hashed, hashed_sql, insert_articles
 
 ARTICLES = "articles"
 RESULTS = "results"
@@ -67,7 +67,8 @@ def write_articles(store: Store, folder: Path) -> int:
     columns = ", ".join(ARTICLE_COLUMNS)
     count = int(store.con.execute("SELECT count(*) FROM articles").fetchall()[0][0])
     store.con.execute(
-        f"""COPY (SELECT {columns}, {KEY_SQL} AS {KEY}, coalesce(strftime(published, '%Y-%m'), 'undated') AS month
+        f"""COPY (SELECT {columns}, {hashed_sql("content_hash")} AS {KEY},
+                         coalesce(strftime(published, '%Y-%m'), 'undated') AS month
                   FROM articles ORDER BY published NULLS LAST, id)
             TO '{_quoted(target)}' (FORMAT PARQUET, PARTITION_BY (month), OVERWRITE, FILENAME_PATTERN 'part-{{i}}')"""
     )
@@ -81,10 +82,12 @@ def export_store(store: Store, folder: Path) -> int:
     written = write_articles(store, folder)
     (folder / RESULTS).mkdir(parents=True, exist_ok=True)
     for name in (*RESULT_COLUMNS, RUNS):
-        # the dataset's keys are its own (KEY_SQL), as its workers write them: not the store's numbers
+        # the dataset's numbers are its own (hashed_sql), as its workers write them: not the store's
         wanted = ", ".join(f"t.{c}" for c in RESULT_COLUMNS.get(name, RUN_COLUMNS))
         if name in RESULT_COLUMNS:
-            wanted += f", {KEY_SQL} AS {KEY}"
+            wanted += f", {hashed_sql('t.content_hash')} AS {KEY}"
+        if name == "term_counts":
+            wanted += f", {hashed_sql('t.term')} AS {TERM_ID}"
         target = _quoted(folder / RESULTS / name)
         store.con.execute(
             f"""COPY (SELECT {wanted}, coalesce(strftime(a.published, '%Y-%m'), 'undated') AS month
@@ -172,8 +175,12 @@ def write_partition_results(
     for name in RESULT_COLUMNS:
         table = result_table(name, list(rows.get(name, ())))
         hashes = table.column("content_hash").to_pylist()
-        keys = {h: content_key(h) for h in set(hashes)}
+        keys = {h: hashed(h) for h in set(hashes)}
         table = table.append_column(KEY, pa.array([keys[h] for h in hashes], type=pa.int64()))
+        if name == "term_counts":
+            terms = table.column("term").to_pylist()
+            numbers = {t: hashed(t) for t in set(terms)}
+            table = table.append_column(TERM_ID, pa.array([numbers[t] for t in terms], type=pa.int64()))
         _write_atomically(table, out / RESULTS / name / f"month={partition.name}" / "part-0.parquet")
     now = dt.datetime.now(dt.UTC)
     runs_table = pa.table(
@@ -215,7 +222,7 @@ def open_parquet_store(folder: Path | str) -> Store:
     root = _articles_root(folder)
     articles = str(root / "**" / "*.parquet").replace("'", "''")
     columns = ", ".join(ARTICLE_COLUMNS)
-    key = KEY if _keyed(root.rglob("*.parquet")) else f"{KEY_SQL} AS {KEY}"
+    key = KEY if _keyed(root.rglob("*.parquet"), KEY) else f"{hashed_sql('content_hash')} AS {KEY}"
     con.execute(
         f"CREATE VIEW articles AS SELECT {columns}, {key} FROM read_parquet('{articles}', hive_partitioning = true)"
     )
@@ -226,16 +233,33 @@ def open_parquet_store(folder: Path | str) -> Store:
         pattern = str(files / "*" / "*.parquet").replace("'", "''")
         wanted = ", ".join(RESULT_COLUMNS.get(name, RUN_COLUMNS))
         if name in RESULT_COLUMNS:
-            wanted += f", {KEY}" if _keyed(files.glob("*/*.parquet")) else f", {KEY_SQL} AS {KEY}"
+            wanted += f", {_number(files, KEY, 'content_hash')}"
+        if name == "term_counts":
+            wanted += f", {_number(files, TERM_ID, 'term')}"
         con.execute(f"CREATE VIEW {name} AS SELECT {wanted} FROM read_parquet('{pattern}', hive_partitioning = true)")
+    # the terms' names, read once: the reads sum the counts per number and name the top ones
+    con.execute("CREATE TABLE term_ids AS SELECT DISTINCT term, term_id FROM term_counts")
+    shared = con.execute(
+        "SELECT term_id, list(term ORDER BY term) FROM term_ids GROUP BY term_id HAVING count(*) > 1"
+    ).fetchall()
+    if shared:
+        raise StoreError(
+            f"{folder}: the terms {', '.join(map(repr, shared[0][1]))} share the number {shared[0][0]} "
+            "(an MD5 coincidence); open the dataset as a store instead (`ingest` its articles, then `analyze`)"
+        )
     return Store.on_connection(con, folder, writable=False)
 
 
-def _keyed(files: Iterable[Path]) -> bool:
-    """Whether every one of the Parquet files carries the article key (files written before it
-    was added, or by other tools, have it computed as they are read: slower, the same keys)."""
+def _number(files: Path, column: str, source: str) -> str:
+    """The view's SQL for a number column: read from the files, or computed from `source` if any lacks it."""
+    return column if _keyed(files.glob("*/*.parquet"), column) else f"{hashed_sql(source)} AS {column}"
+
+
+def _keyed(files: Iterable[Path], column: str) -> bool:
+    """Whether every one of the Parquet files carries the number `column` (files written before it
+    was added, or by other tools, have it computed as they are read: slower, the same numbers)."""
     try:
-        return all(KEY in pq.read_schema(str(f)).names for f in files)
+        return all(column in pq.read_schema(str(f)).names for f in files)
     except (pa.ArrowException, OSError):
         return False  # DuckDB's own read then names the unreadable file
 

@@ -13,9 +13,13 @@ per row costs a fraction of a 64-character string, and DuckDB filters the probe
 side of a join by the dense range of the wanted keys (at 100,000 articles the term
 counts are 16 million rows).
 
+Term counts carry `term_id` the same way (`term_ids`): they are summed per number
+and only the top ones are looked up by name.
+
 A Parquet dataset (corpus.store.parquet) is written by workers that share no
-table: there the key is a function of the hash (KEY_SQL, `content_key`), 63 bits
-of its MD5.
+table: there a key or a term's number is a function of its text (`hashed_sql`,
+`hashed`), 63 bits of its MD5; two texts sharing one would be merged, a chance of
+about one in 10^7 for a dataset of ten million distinct terms.
 """
 
 from __future__ import annotations
@@ -28,13 +32,18 @@ import pyarrow as pa
 
 SCHEMA_VERSION = 3
 KEY = "article_key"
-# Parquet datasets: 63 bits of the content hash's MD5 (the first 8 bytes, little-endian, shifted right)
-KEY_SQL = "(md5_number_upper(content_hash) >> 1)::BIGINT"
+TERM_ID = "term_id"
 
 
-def content_key(content_hash: str) -> int:
-    """The key of a content hash in a Parquet dataset, as KEY_SQL computes it."""
-    digest = hashlib.md5(content_hash.encode("utf-8"), usedforsecurity=False).digest()
+def hashed_sql(column: str) -> str:
+    """SQL of a text's number in a Parquet dataset: 63 bits of its MD5 (the first 8 bytes,
+    little-endian, shifted right), what `hashed` computes."""
+    return f"(md5_number_upper({column}) >> 1)::BIGINT"
+
+
+def hashed(text: str) -> int:
+    """A text's number in a Parquet dataset (an article key, a term's number), as `hashed_sql`."""
+    digest = hashlib.md5(text.encode("utf-8"), usedforsecurity=False).digest()
     return int.from_bytes(digest[:8], "little") >> 1
 
 
@@ -98,16 +107,25 @@ DDL = (
 )
 
 
+def _number(con: duckdb.DuckDBPyConnection, table: str, column: str, number: str, source: str) -> None:
+    """Give each value of `column` in `source` that `table` does not number yet the next number."""
+    con.execute(
+        f"""INSERT INTO {table}
+            SELECT s.{column}, (SELECT coalesce(max({number}), 0) FROM {table}) + row_number() OVER (ORDER BY first)
+            FROM (SELECT {column}, min(position) AS first
+                  FROM (SELECT {column}, row_number() OVER () AS position FROM {source}) GROUP BY {column}) s
+            WHERE NOT EXISTS (SELECT 1 FROM {table} k WHERE k.{column} = s.{column})"""
+    )
+
+
 def assign_keys(con: duckdb.DuckDBPyConnection, source: str) -> None:
     """Give each content hash of `source` (a relation with content_hash) that has no key the next one."""
-    con.execute(
-        f"""INSERT INTO content_keys
-            SELECT s.content_hash,
-                   (SELECT coalesce(max({KEY}), 0) FROM content_keys) + row_number() OVER (ORDER BY first)
-            FROM (SELECT content_hash, min(position) AS first
-                  FROM (SELECT content_hash, row_number() OVER () AS position FROM {source}) GROUP BY content_hash) s
-            WHERE NOT EXISTS (SELECT 1 FROM content_keys k WHERE k.content_hash = s.content_hash)"""
-    )
+    _number(con, "content_keys", "content_hash", KEY, source)
+
+
+def assign_term_ids(con: duckdb.DuckDBPyConnection, source: str) -> None:
+    """Give each term of `source` (a relation with term) that has no number the next one."""
+    _number(con, "term_ids", "term", TERM_ID, source)
 
 
 def insert_articles(con: duckdb.DuckDBPyConnection, source: str) -> None:
@@ -122,16 +140,23 @@ def insert_articles(con: duckdb.DuckDBPyConnection, source: str) -> None:
 
 
 def insert_results(con: duckdb.DuckDBPyConnection, table: str, source: str) -> None:
-    """Insert result rows of `source` (the table's RESULT_COLUMNS) into `table`, with their keys."""
+    """Insert result rows of `source` (the table's RESULT_COLUMNS) into `table`, with their keys
+    (and, for term counts, their terms' numbers)."""
     assign_keys(con, source)
-    con.execute(
-        f"INSERT INTO {table} BY NAME SELECT s.*, k.{KEY} FROM {source} s "
-        "JOIN content_keys k ON k.content_hash = s.content_hash"
-    )
+    joins = "JOIN content_keys k ON k.content_hash = s.content_hash"
+    if table == "term_counts":
+        assign_term_ids(con, source)
+        con.execute(
+            f"INSERT INTO {table} BY NAME SELECT s.*, k.{KEY}, i.{TERM_ID} FROM {source} s {joins} "
+            "JOIN term_ids i ON i.term = s.term"
+        )
+    else:
+        con.execute(f"INSERT INTO {table} BY NAME SELECT s.*, k.{KEY} FROM {source} s {joins}")
 
 
 def _add_keys(con: duckdb.DuckDBPyConnection) -> None:
-    """Version 2 -> 3: the content keys, and the key on the articles and every result table the store has."""
+    """Version 2 -> 3: the content keys, and the key on the articles and every result table the store
+    has; the term numbers on the term counts."""
     con.execute(CONTENT_KEYS_DDL)
     tables = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
     for table in ("articles", *(name for name in RESULT_COLUMNS if name in tables)):
@@ -140,6 +165,11 @@ def _add_keys(con: duckdb.DuckDBPyConnection) -> None:
         con.execute(
             f"UPDATE {table} SET {KEY} = k.{KEY} FROM content_keys k WHERE k.content_hash = {table}.content_hash"
         )
+    if "term_counts" in tables:
+        con.execute(TERM_IDS_DDL)
+        assign_term_ids(con, "term_counts")
+        con.execute(f"ALTER TABLE term_counts ADD COLUMN IF NOT EXISTS {TERM_ID} BIGINT")
+        con.execute(f"UPDATE term_counts SET {TERM_ID} = i.{TERM_ID} FROM term_ids i WHERE i.term = term_counts.term")
 
 
 # What brings a store of version N to N + 1 (in the migration's transaction).
@@ -151,7 +181,12 @@ MIGRATIONS: dict[int, Callable[[duckdb.DuckDBPyConnection], object]] = {
 
 # -- analysis results ---------------------------------------------------------------
 
+# every term the term counts have held and its number: the counts are summed per number (a term is
+# one integer to hash instead of a string) and only the top numbers are looked up by name
+TERM_IDS_DDL = "CREATE TABLE IF NOT EXISTS term_ids (term VARCHAR NOT NULL, term_id BIGINT NOT NULL)"
+
 RESULT_DDL = (
+    TERM_IDS_DDL,
     """CREATE TABLE IF NOT EXISTS analysis_runs (
         content_hash VARCHAR NOT NULL, analyser VARCHAR NOT NULL, version VARCHAR NOT NULL,
         computed_at TIMESTAMPTZ NOT NULL)""",
@@ -173,7 +208,7 @@ RESULT_DDL = (
         matched_by VARCHAR NOT NULL, article_key BIGINT NOT NULL)""",
     """CREATE TABLE IF NOT EXISTS term_counts (
         content_hash VARCHAR NOT NULL, term VARCHAR NOT NULL, n TINYINT NOT NULL, count INTEGER NOT NULL,
-        article_key BIGINT NOT NULL)""",
+        article_key BIGINT NOT NULL, term_id BIGINT NOT NULL)""",
     """CREATE TABLE IF NOT EXISTS quotes (
         content_hash VARCHAR NOT NULL, paragraph_index INTEGER NOT NULL, start_char INTEGER NOT NULL,
         end_char INTEGER NOT NULL, quote VARCHAR NOT NULL, speaker VARCHAR, mention VARCHAR, cue VARCHAR,

@@ -99,10 +99,12 @@ def test_tone_distribution_has_a_panel_per_language_on_one_outlet_axis():
     panels = {(t.xaxis, t.yaxis) for t in fig.data}
     assert panels == {("x", "y"), ("x2", "y2")}
     assert [a.text for a in fig.layout.annotations] == ["English", "French"]
-    assert fig.layout.yaxis2.matches == "y" and fig.layout.xaxis2.domain[0] > fig.layout.xaxis.domain[1]
+    assert fig.layout.yaxis2.matches == "y"
+    assert fig.layout.xaxis2.domain[0] > fig.layout.xaxis.domain[1]
     # one legend entry and one colour per label, whatever the panels
     shown = [t.name for t in fig.data if t.showlegend]
     assert sorted(shown) == ["negative", "neutral", "positive"]
     assert {t.name: t.marker.color for t in fig.data} == {k: charts.LABEL_COLOURS[k] for k in shown}
     french = next(t for t in fig.data if t.xaxis == "x2")
-    assert list(french.y) == ["a.example"] and list(french.customdata) == [2]
+    assert list(french.y) == ["a.example"]
+    assert list(french.customdata) == [2]

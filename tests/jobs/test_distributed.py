@@ -6,7 +6,7 @@ import pytest
 
 from corpus.ingest import ingest
 from corpus.store import ALL, Store, parquet
-from corpus.store.reads import quotes, timelines
+from corpus.store.reads import quotes, terms, timelines
 from jobs.analyze import analyze_store, current_versions
 from jobs.distributed import analyse_partition, analyze_parquet
 
@@ -75,6 +75,7 @@ def test_dask_results_equal_the_single_machine_results_and_reruns_skip_or_redo(c
             assert _rows(distributed, sql) == _rows(single, sql), name
         # the read models give the same figures on both
         assert timelines.counts(distributed, ALL) == timelines.counts(single, ALL)
+        assert terms.top_terms_by_language(distributed, ALL).equals(terms.top_terms_by_language(single, ALL))
         assert quotes.top_speakers(distributed, ALL).equals(quotes.top_speakers(single, ALL))
 
     # unchanged: nothing to do, no cluster started
@@ -143,15 +144,19 @@ def test_files_without_the_article_key_read_the_same(corpus, tmp_path):
     as the files are read, and the read models give the same figures."""
     import pyarrow.parquet as pq
 
-    from corpus.store.schema import KEY
+    from corpus.store.schema import KEY, TERM_ID
 
     with Store(corpus / "single.duckdb", read_only=True) as single:
         parquet.export_store(single, tmp_path / "export")
         for path in (tmp_path / "export").rglob("*.parquet"):
             table = pq.read_table(path)
-            if KEY in table.column_names:
-                pq.write_table(table.drop_columns([KEY]), path)
+            numbers = [c for c in (KEY, TERM_ID) if c in table.column_names]
+            if numbers:
+                pq.write_table(table.drop_columns(numbers), path)
         unkeyed = parquet.open_parquet_store(tmp_path / "export")
         assert timelines.counts(unkeyed, ALL) == timelines.counts(single, ALL)
         assert quotes.top_speakers(unkeyed, ALL).equals(quotes.top_speakers(single, ALL))
         assert quotes.speaker_about(unkeyed, ALL).equals(quotes.speaker_about(single, ALL))
+        tops = terms.top_terms_by_language(single, ALL)
+        assert len(tops) > 10
+        assert terms.top_terms_by_language(unkeyed, ALL).equals(tops)

@@ -13,10 +13,12 @@ def term_totals(store: Store, selection: Selection = ALL, *, n: int | None = Non
     where, params = selection.where()
     size = "AND t.n = ?" if n else ""
     return store.con.execute(
-        f"""SELECT t.term, any_value(t.n) AS n, sum(t.count)::BIGINT AS count,
-                   count(*) AS articles  -- one row per article and term
-            FROM term_counts t JOIN articles a USING (article_key)
-            WHERE {where} {size} GROUP BY t.term ORDER BY count DESC, t.term LIMIT ?""",
+        f"""SELECT i.term, g.n, g.count, g.articles FROM (
+                SELECT t.term_id, any_value(t.n) AS n, sum(t.count)::BIGINT AS count,
+                       count(*) AS articles  -- one row per article and term
+                FROM term_counts t JOIN articles a USING (article_key)
+                WHERE {where} {size} GROUP BY t.term_id
+            ) g JOIN term_ids i USING (term_id) ORDER BY g.count DESC, i.term LIMIT ?""",
         [*params, *([n] if n else []), limit],
     ).df()
 
@@ -25,8 +27,10 @@ def term_counts_of(store: Store, selection: Selection = ALL) -> pd.Series:
     """Count of every term over the selection: a Series indexed by term."""
     where, params = selection.where()
     frame = store.con.execute(
-        f"""SELECT t.term, sum(t.count)::BIGINT AS count FROM term_counts t
-            JOIN articles a USING (article_key) WHERE {where} GROUP BY t.term""",
+        f"""SELECT i.term, g.count FROM (
+                SELECT t.term_id, sum(t.count)::BIGINT AS count FROM term_counts t
+                JOIN articles a USING (article_key) WHERE {where} GROUP BY t.term_id
+            ) g JOIN term_ids i USING (term_id)""",
         params,
     ).df()
     return frame.set_index("term")["count"] if not frame.empty else pd.Series(dtype="int64")
@@ -36,9 +40,11 @@ def term_counts_by_outlet(store: Store, selection: Selection = ALL) -> pd.DataFr
     """Count of every term per outlet of the selection, in one scan: columns outlet, term, count."""
     where, params = selection.where()
     return store.con.execute(
-        f"""SELECT a.outlet, t.term, sum(t.count)::BIGINT AS count FROM term_counts t
-            JOIN articles a USING (article_key) WHERE {where} AND a.outlet IS NOT NULL
-            GROUP BY a.outlet, t.term""",
+        f"""SELECT g.outlet, i.term, g.count FROM (
+                SELECT a.outlet, t.term_id, sum(t.count)::BIGINT AS count FROM term_counts t
+                JOIN articles a USING (article_key) WHERE {where} AND a.outlet IS NOT NULL
+                GROUP BY a.outlet, t.term_id
+            ) g JOIN term_ids i USING (term_id)""",
         params,
     ).df()
 
@@ -75,10 +81,12 @@ def top_terms_by_language(
     where, params = selection.where()
     return store.con.execute(
         f"""WITH totals AS (
-                SELECT a.language, t.n, t.term, sum(t.count)::BIGINT AS count,
-                       count(*) AS articles  -- one row per article and term
-                FROM term_counts t JOIN articles a USING (article_key)
-                WHERE {where} AND a.language IS NOT NULL GROUP BY ALL
+                SELECT g.language, g.n, i.term, g.count, g.articles FROM (
+                    SELECT a.language, t.n, t.term_id, sum(t.count)::BIGINT AS count,
+                           count(*) AS articles  -- one row per article and term
+                    FROM term_counts t JOIN articles a USING (article_key)
+                    WHERE {where} AND a.language IS NOT NULL GROUP BY ALL
+                ) g JOIN term_ids i USING (term_id)
             ), ranked AS (
                 SELECT *, row_number() OVER (PARTITION BY language, n ORDER BY count DESC, term) AS rank
                 FROM totals

@@ -138,9 +138,11 @@ def terms_over_time(
     arts, params = dated_articles(selection, freq)
     return store.con.execute(
         f"""WITH {arts}
-            SELECT a.period, t.term, sum(t.count)::BIGINT AS count
-            FROM term_counts t JOIN arts a USING (article_key)
-            WHERE t.term IN (SELECT unnest(?))
-            GROUP BY a.period, t.term ORDER BY a.period, t.term""",
+            SELECT g.period, i.term, g.count FROM (
+                SELECT a.period, t.term_id, sum(t.count)::BIGINT AS count
+                FROM term_counts t JOIN arts a USING (article_key)
+                WHERE t.term_id IN (SELECT term_id FROM term_ids WHERE term IN (SELECT unnest(?)))
+                GROUP BY a.period, t.term_id
+            ) g JOIN term_ids i USING (term_id) ORDER BY g.period, i.term""",
         [*params, terms],
     ).df()

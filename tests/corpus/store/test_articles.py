@@ -12,7 +12,7 @@ from corpus.models import Candidate
 from corpus.records import build_article
 from corpus.store import Store
 from corpus.store.batch import BatchWriter
-from corpus.store.schema import KEY, KEY_SQL, SCHEMA_VERSION, content_key
+from corpus.store.schema import KEY, SCHEMA_VERSION, hashed, hashed_sql
 
 WIRE = (
     "SAN FRANCISCO (AP) — Elon Musk's lawyers asked a federal judge on Tuesday to block OpenAI "
@@ -211,7 +211,9 @@ def test_store_of_schema_version_2_gets_its_article_keys(tmp_path):
         before = terms.term_totals(store)
         for table in ("articles", "term_counts", "quotes", "paragraph_tone"):
             store.con.execute(f"ALTER TABLE {table} DROP COLUMN {KEY}")
+        store.con.execute("ALTER TABLE term_counts DROP COLUMN term_id")
         store.con.execute("DROP TABLE content_keys")
+        store.con.execute("DROP TABLE term_ids")
         store.con.execute("UPDATE store_meta SET value = '2' WHERE key = 'schema_version'")
     with pytest.raises(StoreError, match="upgrade"):
         Store(path, read_only=True)
@@ -221,6 +223,9 @@ def test_store_of_schema_version_2_gets_its_article_keys(tmp_path):
         assert sorted(keys.values()) == [1, 2]
         assert all(key == keys.get(h, key) for h, key in terms_keyed)
         assert len({key for _, key in terms_keyed}) == 3  # the orphan has a key of its own
+        numbered = store.con.execute("SELECT term, term_id FROM term_counts ORDER BY term").fetchall()
+        assert numbered == store.con.execute("SELECT term, term_id FROM term_ids ORDER BY term").fetchall()
+        assert sorted(n for _, n in numbered) == [1, 2, 3]
         after = terms.term_totals(store)
     assert list(before["term"]) == list(after["term"]) == ["judge", "trial"]
 
@@ -228,7 +233,7 @@ def test_store_of_schema_version_2_gets_its_article_keys(tmp_path):
 def test_parquet_article_key_is_the_same_in_python_and_in_duckdb(tmp_path):
     with Store(tmp_path / "k.duckdb") as store:
         for text in ("e" * 64, "é-s12", "", "x" * 1000):
-            assert store.one(f"SELECT {KEY_SQL.replace('content_hash', '?')}", [text]) == (content_key(text),)
+            assert store.one(f"SELECT {hashed_sql('?')}", [text]) == (hashed(text),)
 
 
 def test_each_content_keeps_one_key_and_a_new_text_gets_a_new_one(tmp_path):
