@@ -390,7 +390,7 @@ def chart_block(chart: Chart, filters: Filters) -> None:
         left.caption("PNG export needs Chromium (`apt-get install chromium`); meanwhile use the chart's camera button.")
     right.download_button(
         "Download CSV",
-        data=csv_bytes(chart.data),
+        data=lambda: csv_bytes(chart.data),  # written when clicked, not on every run of the page
         file_name=f"{chart.key}.csv",
         mime="text/csv",
         key=f"csv-{chart.key}",

@@ -91,6 +91,25 @@ def test_download_png_is_a_png_of_the_export_size(server, page):
     assert info.value.suggested_filename.endswith(".png")
 
 
+def test_download_csv_is_the_chart_data_made_safe_for_spreadsheets(server, page):
+    import csv
+    import io
+
+    page.goto(server)
+    button = page.get_by_role("button", name="Download CSV").first  # the volume chart's data
+    expect(button).to_be_visible(timeout=60_000)
+    with page.expect_download(timeout=60_000) as info:
+        button.click()
+    assert info.value.suggested_filename == "volume.csv"
+    rows = list(
+        csv.DictReader(io.StringIO(Path(info.value.path()).read_text(encoding="utf-8-sig")))
+    )  # BOM for spreadsheets
+    assert rows
+    assert {"period", "group", "articles"} <= set(rows[0])
+    assert sum(int(r["articles"]) for r in rows) > 0
+    assert not [v for r in rows for v in r.values() if v and v[0] in "=+-@"]
+
+
 def test_import_a_file_and_see_it_counted(server, page, bundled_articles):
     page.goto(server)
     expect(metric(page, "Articles")).to_have_text(bundled_articles, timeout=60_000)
