@@ -9,14 +9,20 @@ st.title("Outlets")
 ui.prefetch(filters, (timelines.counts, {}), (compare.largest_outlets, {"n": 200}))
 ui.require_articles(filters)
 offered = ui.query(compare.largest_outlets, filters, n=200)
+topped_up = ui.top_up_choices("o_outlets", offered, least=2)
 left, right = st.columns([3, 1])
 chosen = left.multiselect(
     "Outlets to compare (two to four)",
     offered,
-    default=ui.url_choices("cmp", offered, offered[:2])[:4],
+    default=None if "o_outlets" in st.session_state else ui.url_choices("cmp", offered, offered[:2])[:4],
     max_selections=4,
     key="o_outlets",
 )
+if topped_up:
+    st.caption(
+        f"{', '.join(topped_up)} left the comparison with the filters; the largest outlets of the selection "
+        "take their place."
+    )
 freq = right.segmented_control("Period", FREQS, default=ui.url_choice("freq", FREQS, "month"), key="o_freq") or "month"
 ui.keep_in_url("cmp", chosen, offered[:2])
 ui.keep_in_url("freq", freq, "month")

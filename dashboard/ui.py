@@ -230,6 +230,22 @@ def url_choices(key: str, options: Sequence[str], default: Sequence[str]) -> lis
     return values or list(default)
 
 
+def top_up_choices(key: str, options: Sequence[str], *, least: int) -> list[str]:
+    """When a filter change takes chosen values of the multiselect `key` out of its options and
+    fewer than `least` remain, the first other options fill it back to `least` (before the widget
+    is drawn); returns the values that left, for the page to say so."""
+    held = st.session_state.get(key)
+    if not isinstance(held, list):
+        return []
+    gone = [v for v in held if v not in options]
+    kept = [v for v in held if v in options]
+    if gone and len(kept) < least:
+        st.session_state[key] = kept + [v for v in options if v not in kept][: least - len(kept)]
+    elif gone:
+        st.session_state[key] = kept
+    return gone
+
+
 def text_value(key: str, url_key: str, *, limit: int = 200) -> str:
     """The text a page's text control (or select box) `key` holds in this run, known before it is
     drawn (for `prefetch`): what the analyst last entered, else the link's; stripped."""

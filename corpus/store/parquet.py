@@ -239,14 +239,21 @@ def open_parquet_store(folder: Path | str) -> Store:
         con.execute(f"CREATE VIEW {name} AS SELECT {wanted} FROM read_parquet('{pattern}', hive_partitioning = true)")
     # the terms' names, read once: the reads sum the counts per number and name the top ones
     con.execute("CREATE TABLE term_ids AS SELECT DISTINCT term, term_id FROM term_counts")
-    shared = con.execute(
-        "SELECT term_id, list(term ORDER BY term) FROM term_ids GROUP BY term_id HAVING count(*) > 1"
-    ).fetchall()
-    if shared:
-        raise StoreError(
-            f"{folder}: the terms {', '.join(map(repr, shared[0][1]))} share the number {shared[0][0]} "
-            "(an MD5 coincidence); open the dataset as a store instead (`ingest` its articles, then `analyze`)"
-        )
+    for what, sql in (
+        ("terms", "SELECT term_id, list(term ORDER BY term) FROM term_ids GROUP BY term_id HAVING count(*) > 1"),
+        (
+            "article texts",
+            f"SELECT {KEY}, list(DISTINCT content_hash ORDER BY content_hash) FROM articles GROUP BY {KEY} "
+            "HAVING count(DISTINCT content_hash) > 1",
+        ),
+    ):
+        shared = con.execute(sql + " LIMIT 1").fetchall()
+        if shared:
+            con.close()
+            raise StoreError(
+                f"{folder}: the {what} {', '.join(map(repr, shared[0][1]))} share the number {shared[0][0]} "
+                "(an MD5 coincidence); import the articles into a store instead (`ingest`, then `analyze`)"
+            )
     return Store.on_connection(con, folder, writable=False)
 
 

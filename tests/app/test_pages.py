@@ -144,6 +144,23 @@ def test_outlet_comparison_restores_its_outlets_from_the_link(app, bundled_store
     assert at.multiselect(key="o_outlets").value == [third, fourth]  # not the two largest, the default
 
 
+def test_outlets_taken_out_by_a_filter_are_replaced_by_the_largest_left(app, bundled_store):
+    from corpus.store import Selection
+    from corpus.store.reads import compare
+
+    english = compare.largest_outlets(bundled_store, Selection(languages=("en",)), n=2)
+    french = compare.largest_outlets(bundled_store, Selection(languages=("fr",)), n=1)[0]
+    at = app(cmp=[french, english[0]])
+    at.switch_page("app_pages/outlets.py").run()
+    assert at.multiselect(key="o_outlets").value == [french, english[0]]
+    at.multiselect(key="f_languages").set_value(["en"]).run()
+    assert not at.exception
+    assert at.multiselect(key="o_outlets").value == english  # the French outlet's place taken
+    assert any(french in c.value and "left the comparison" in c.value for c in at.caption)
+    assert len(at.get("plotly_chart")) >= 2
+    assert not [i.value for i in at.info if "Pick two" in i.value]
+
+
 def test_keyword_and_quote_controls_restore_from_the_link(app):
     at = app(scale="per1000", kout="none", qtext="merci")
     at.switch_page("app_pages/keywords.py").run()

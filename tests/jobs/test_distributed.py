@@ -160,3 +160,25 @@ def test_files_without_the_article_key_read_the_same(corpus, tmp_path):
         tops = terms.top_terms_by_language(single, ALL)
         assert len(tops) > 10
         assert terms.top_terms_by_language(unkeyed, ALL).equals(tops)
+
+
+def test_two_terms_sharing_a_number_are_named_not_merged(corpus, tmp_path):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from corpus.errors import StoreError
+    from corpus.store.schema import TERM_ID
+
+    with Store(corpus / "single.duckdb", read_only=True) as single:
+        parquet.export_store(single, tmp_path / "export")
+    files = sorted((tmp_path / "export" / "results" / "term_counts").rglob("*.parquet"))
+    table = pq.read_table(files[0])
+    first, second = sorted(set(table.column("term").to_pylist()))[:2]
+    numbers = [
+        7 if term in (first, second) else n
+        for term, n in zip(table["term"].to_pylist(), table[TERM_ID].to_pylist(), strict=True)
+    ]
+    table = table.set_column(table.column_names.index(TERM_ID), TERM_ID, pa.array(numbers, type=pa.int64()))
+    pq.write_table(table, files[0])
+    with pytest.raises(StoreError, match=f"terms '{first}', '{second}' share the number 7"):
+        parquet.open_parquet_store(tmp_path / "export")
