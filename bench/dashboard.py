@@ -296,6 +296,8 @@ def script_times(db: Path, repeat: int = 3) -> dict[str, dict[str, float]] | Non
                 times["settled"].append(time.perf_counter() - clicked)
                 if "French" in page.locator("[data-testid='stMultiSelect']").filter(has_text="Languages").inner_text():
                     raise RuntimeError(f"the {name} page still shows French after it was removed")
+                if name != "articles" and not page.locator(".js-plotly-plot").count():
+                    raise RuntimeError(f"the {name} page shows no chart after the filter change: nothing was timed")
             found[name] = {kind: statistics.median(values) for kind, values in times.items()}
         browser.close()
     return found
