@@ -56,6 +56,9 @@ def test_full_text_fills_in_a_bundled_article(tmp_path, corpus_fixtures):
     build_coverage([str(corpus_fixtures / "records.jsonl")], out)
     with Store(tmp_path / "s.duckdb") as store:
         load_coverage(store, out)
+        (old_key,) = store.one("SELECT article_key FROM articles WHERE id = 'fx-en-bid'")
+        old_terms = store.one("SELECT count(*) FROM term_counts WHERE article_key = ?", [old_key])[0]
+        assert old_terms > 0
         text = "A consortium led by Elon Musk offered $97.4 billion on Monday to take control of OpenAI."
         report = store.add(
             [
@@ -69,7 +72,13 @@ def test_full_text_fills_in_a_bundled_article(tmp_path, corpus_fixtures):
         assert report.items[0].status == "added"
         assert report.items[0].reason == "full text filled in"
         assert store.text_of("fx-en-bid") == text
+        # a new text, a new key: the bundled results of the old text no longer join to the article
+        (key, content) = store.one("SELECT article_key, content_hash FROM articles WHERE id = 'fx-en-bid'")
+        assert key != old_key
+        assert store.one("SELECT article_key FROM content_keys WHERE content_hash = ?", [content]) == (key,)
+        assert store.one("SELECT count(*) FROM term_counts WHERE article_key = ?", [key]) == (0,)
         assert analyze_store(store).analysed == 1
+        assert store.one("SELECT count(*) FROM term_counts WHERE article_key = ?", [key])[0] > 0
 
 
 def test_new_store_holds_seed_and_coverage(tmp_path):
